@@ -1,0 +1,44 @@
+package fr.irev.news.templating;
+
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * What the templating functions need from the host platform for one request: JCR sessions, the
+ * site's address and the response status. Magnolia's implementation lives in the adapter package
+ * ({@code fr.irev.news.magnolia}); the preview server has its own.
+ *
+ * <p>Implementations are bound to the current request (thread) and are not shared across requests.
+ */
+public interface ContentContext {
+
+  /**
+   * The session of the current request for a workspace, opened lazily and closed by the platform
+   * at the end of the request: callers never log it out.
+   *
+   * @param workspace JCR workspace name, e.g. {@code irev-news}
+   * @return an open session, never {@code null}
+   * @throws RepositoryException when the workspace does not exist or cannot be opened
+   */
+  Session session(String workspace) throws RepositoryException;
+
+  /**
+   * @return the web application's context path: {@code ""} at the root, else {@code "/name"}
+   *     (no trailing slash)
+   */
+  String contextPath();
+
+  /**
+   * @return the absolute address of the site's root including the context path, without trailing
+   *     slash, e.g. {@code "https://www.irev.fr"} or {@code "http://localhost:8080"}
+   */
+  String siteUrl();
+
+  /**
+   * Sets the HTTP status of the page being rendered (e.g. 404 for an unknown news item) before
+   * the body is committed. Has no effect once the response is committed.
+   *
+   * @param status HTTP status code
+   */
+  void setStatus(int status);
+}
