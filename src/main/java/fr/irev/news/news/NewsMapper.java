@@ -1,0 +1,92 @@
+package fr.irev.news.news;
+
+import static fr.irev.news.jcr.JcrProperties.bool;
+import static fr.irev.news.jcr.JcrProperties.date;
+import static fr.irev.news.jcr.JcrProperties.string;
+import static fr.irev.news.jcr.JcrProperties.strings;
+
+import fr.irev.news.format.FrenchDates;
+import fr.irev.news.jcr.JcrNames;
+import fr.irev.news.link.UrlUnwrapper;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+
+/**
+ * Reads a {@code irev:newsItem} node into a {@link NewsItem}. The only class, with {@link
+ * NewsWriter}, that knows how a news item is laid out in JCR.
+ */
+public final class NewsMapper {
+
+  private NewsMapper() {}
+
+  /**
+   * Reads a news item. Dates come back in Europe/Paris. An event without a start date is read as
+   * an event without schedule; a registration URL wrapped by an e-mail filter is unwrapped.
+   *
+   * @param node a node of type {@link NewsNodes#NODE_TYPE}
+   * @return the item; its title is the node name when the title property is absent
+   * @throws RepositoryException on repository failure or a property of the wrong type
+   */
+  public static NewsItem read(Node node) throws RepositoryException {
+    String title = string(node, NewsNodes.TITLE);
+    String registration = string(node, NewsNodes.REGISTRATION_URL);
+    return new NewsItem(
+        node.getIdentifier(),
+        node.getName(),
+        title == null ? node.getName() : title,
+        string(node, NewsNodes.TEASER),
+        string(node, NewsNodes.BODY),
+        NewsKind.fromCode(string(node, NewsNodes.KIND)),
+        schedule(node),
+        place(node),
+        string(node, NewsNodes.AUDIENCE),
+        date(node, NewsNodes.PUBLICATION_DATE, FrenchDates.PARIS),
+        date(node, JcrNames.MGNL_LAST_MODIFIED, FrenchDates.PARIS),
+        strings(node, NewsNodes.THEMATICS),
+        strings(node, NewsNodes.TERRITORIES),
+        attachments(node),
+        registration == null ? null : UrlUnwrapper.unwrap(registration));
+  }
+
+  private static EventSchedule schedule(Node node) throws RepositoryException {
+    ZonedDateTime start = date(node, NewsNodes.START_DATE, FrenchDates.PARIS);
+    if (start == null) {
+      return null;
+    }
+    ZonedDateTime end = date(node, NewsNodes.END_DATE, FrenchDates.PARIS);
+    return new EventSchedule(start, end, bool(node, NewsNodes.ALL_DAY));
+  }
+
+  private static Place place(Node node) throws RepositoryException {
+    Place place =
+        new Place(
+            string(node, NewsNodes.PLACE_NAME),
+            string(node, NewsNodes.PLACE_ADDRESS),
+            string(node, NewsNodes.PLACE_COMMUNE));
+    return place.isEmpty() ? null : place;
+  }
+
+  private static List<Attachment> attachments(Node node) throws RepositoryException {
+    List<Attachment> attachments = new ArrayList<>();
+    if (!node.hasNode(NewsNodes.ATTACHMENTS)) {
+      return attachments;
+    }
+    NodeIterator children = node.getNode(NewsNodes.ATTACHMENTS).getNodes();
+    while (children.hasNext()) {
+      Node child = children.nextNode();
+      String asset = string(child, NewsNodes.ATTACHMENT_ASSET);
+      if (asset != null) {
+        attachments.add(
+            new Attachment(
+                asset,
+                string(child, NewsNodes.ATTACHMENT_TITLE),
+                string(child, NewsNodes.ATTACHMENT_DESCRIPTION)));
+      }
+    }
+    return attachments;
+  }
+}

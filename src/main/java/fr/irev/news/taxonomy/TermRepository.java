@@ -1,0 +1,157 @@
+package fr.irev.news.taxonomy;
+
+import static fr.irev.news.jcr.JcrProperties.string;
+
+import fr.irev.news.jcr.Identifiers;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.jcr.ItemNotFoundException;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+
+/**
+ * Reads the terms of one taxonomy workspace. Queries are JCR-SQL2 with bind variables. The session
+ * is the caller's: not logged out here.
+ */
+public final class TermRepository {
+
+  private final Session session;
+  private final String nodeType;
+
+  /**
+   * @param session session on {@link TaxonomyNodes#THEMATICS_WORKSPACE} or {@link
+   *     TaxonomyNodes#TERRITORIES_WORKSPACE}
+   * @param nodeType {@link TaxonomyNodes#THEMATIC_TYPE} or {@link TaxonomyNodes#TERRITORY_TYPE}
+   */
+  public TermRepository(Session session, String nodeType) {
+    this.session = session;
+    this.nodeType = nodeType;
+  }
+
+  /** @return a repository of the thematics on the given session */
+  public static TermRepository thematics(Session session) {
+    return new TermRepository(session, TaxonomyNodes.THEMATIC_TYPE);
+  }
+
+  /** @return a repository of the territories on the given session */
+  public static TermRepository territories(Session session) {
+    return new TermRepository(session, TaxonomyNodes.TERRITORY_TYPE);
+  }
+
+  /**
+   * @param identifier JCR identifier, may be {@code null} or malformed
+   * @return the term, or empty when absent or of another type
+   * @throws RepositoryException on repository failure
+   */
+  public Optional<Term> findById(String identifier) throws RepositoryException {
+    Optional<Node> node = nodeById(identifier);
+    return node.isPresent() ? Optional.of(read(node.get())) : Optional.empty();
+  }
+
+  /**
+   * @param name term slug, may be {@code null} or malformed
+   * @return the first term with this node name (document order), or empty
+   * @throws RepositoryException on repository failure
+   */
+  public Optional<Term> findByName(String name) throws RepositoryException {
+    if (!isTermName(name)) {
+      return Optional.empty();
+    }
+    Query query =
+        session
+            .getWorkspace()
+            .getQueryManager()
+            .createQuery(
+                "SELECT * FROM [" + nodeType + "] AS t WHERE LOCALNAME(t) = $name",
+                Query.JCR_SQL2);
+    query.bindValue("name", session.getValueFactory().createValue(name));
+    query.setLimit(1);
+    NodeIterator nodes = query.execute().getNodes();
+    return nodes.hasNext() ? Optional.of(read(nodes.nextNode())) : Optional.empty();
+  }
+
+  /**
+   * @return the ancestors of a term that are terms of this taxonomy, root first; empty for a root
+   * @throws RepositoryException on repository failure
+   */
+  public List<Term> ancestors(Term term) throws RepositoryException {
+    List<Term> ancestors = new ArrayList<>();
+    Node node = session.getNodeByIdentifier(term.identifier());
+    while (node.getDepth() > 1) {
+      node = node.getParent();
+      if (!node.isNodeType(nodeType)) {
+        break;
+      }
+      ancestors.add(0, read(node));
+    }
+    return ancestors;
+  }
+
+  /**
+   * The identifiers to look for when filtering by a term: the term itself and all its
+   * descendants (an item tagged "Lille" is found under "Nord"). Cost: linear in the subtree.
+   *
+   * @return identifiers, the term's own first
+   * @throws RepositoryException on repository failure
+   */
+  public Set<String> selfAndDescendantIds(Term term) throws RepositoryException {
+    Set<String> ids = new LinkedHashSet<>();
+    collect(session.getNodeByIdentifier(term.identifier()), ids);
+    return ids;
+  }
+
+  private void collect(Node node, Set<String> ids) throws RepositoryException {
+    ids.add(node.getIdentifier());
+    NodeIterator children = node.getNodes();
+    while (children.hasNext()) {
+      Node child = children.nextNode();
+      if (child.isNodeType(nodeType)) {
+        collect(child, ids);
+      }
+    }
+  }
+
+  /**
+   * Term names are node names chosen in Magnolia's apps: any JCR local name (apostrophes and
+   * accents included, field case C13), compared through a bind variable.
+   *
+   * @return whether {@code name} can be a node name: 1 to 200 characters, none of {@code /:[]|*}
+   *     nor a control character, not {@code .} or {@code ..}
+   */
+  static boolean isTermName(String name) {
+    if (name == null || name.isEmpty() || name.length() > 200 || name.equals(".") || name.equals("..")) {
+      return false;
+    }
+    return name.chars().noneMatch(c -> c < 0x20 || c == 0x7f || "/:[]|*".indexOf(c) >= 0);
+  }
+
+  private Optional<Node> nodeById(String identifier) throws RepositoryException {
+    Optional<String> id = Identifiers.parse(identifier);
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Node node = session.getNodeByIdentifier(id.get());
+      return node.isNodeType(nodeType) ? Optional.of(node) : Optional.empty();
+    } catch (ItemNotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Term read(Node node) throws RepositoryException {
+    String title = string(node, TaxonomyNodes.TITLE);
+    return new Term(
+        node.getIdentifier(),
+        node.getName(),
+        title == null ? node.getName() : title,
+        node.getPath(),
+        string(node, TaxonomyNodes.CODE),
+        TerritoryLevel.fromCode(string(node, TaxonomyNodes.LEVEL)).orElse(null));
+  }
+}

@@ -1,0 +1,79 @@
+package fr.irev.news.templating;
+
+import java.util.List;
+
+/** One page of the news list, with its filter and pagination. */
+public final class ListingView {
+  private final List<NewsSummaryView> items;
+  private final long page;
+  private final long pageCount;
+  private final long total;
+  private final String previousUrl;
+  private final String nextUrl;
+  private final String filterLabel;
+  private final String message;
+
+  ListingView(
+      List<NewsSummaryView> items,
+      long page,
+      long pageCount,
+      long total,
+      String previousUrl,
+      String nextUrl,
+      String filterLabel,
+      String message) {
+    this.items = List.copyOf(items);
+    this.page = page;
+    this.pageCount = pageCount;
+    this.total = total;
+    this.previousUrl = previousUrl;
+    this.nextUrl = nextUrl;
+    this.filterLabel = filterLabel;
+    this.message = message;
+  }
+
+  /** @return items of this page, newest first */
+  public List<NewsSummaryView> getItems() {
+    return items;
+  }
+
+  /** @return page number, from 1 */
+  public long getPage() {
+    return page;
+  }
+
+  /** @return number of pages, at least 1 */
+  public long getPageCount() {
+    return pageCount;
+  }
+
+  /** @return number of matching items */
+  public long getTotal() {
+    return total;
+  }
+
+  /** @return address of the previous page, or {@code null} on the first */
+  public String getPreviousUrl() {
+    return previousUrl;
+  }
+
+  /** @return address of the next page, or {@code null} on the last */
+  public String getNextUrl() {
+    return nextUrl;
+  }
+
+  /** @return e.g. {@code Thématique : Discrimination}, or {@code null} without filter */
+  public String getFilterLabel() {
+    return filterLabel;
+  }
+
+  /** @return a French notice about the request (unknown filter, page out of range), or null */
+  public String getMessage() {
+    return message;
+  }
+
+  /** @return whether the page has no item */
+  public boolean isEmpty() {
+    return items.isEmpty();
+  }
+}

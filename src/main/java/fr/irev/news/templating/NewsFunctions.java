@@ -1,0 +1,133 @@
+package fr.irev.news.templating;
+
+import fr.irev.news.news.Attachment;
+import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.NewsNodes;
+import fr.irev.news.news.NewsRepository;
+import java.util.Optional;
+import javax.jcr.RepositoryException;
+
+/**
+ * The templating functions of the module, available in FTL as {@code irevfn} (registered as a
+ * context attribute of Magnolia's Freemarker renderer; see docs/magnolia-contract.md). Every
+ * method accepts raw request values: malformed input gives {@code null} or a French notice, never
+ * an exception. Repository failures are server faults and raise {@link ContentAccessException}.
+ */
+public class NewsFunctions {
+
+  private final ContentContext context;
+  private final SiteUrls urls;
+
+  /** @param context access to the current request's content */
+  public NewsFunctions(ContentContext context) {
+    this.context = context;
+    this.urls = new SiteUrls(context);
+  }
+
+  /**
+   * @param urlName URL name from the request, may be {@code null} or malformed
+   * @return the item for its detail page, or {@code null} when there is none with that name
+   */
+  public NewsItemView item(String urlName) {
+    return detail(() -> repository().findByUrlName(urlName));
+  }
+
+  /**
+   * @param identifier JCR identifier (as stored by a link field), may be {@code null}
+   * @return the item, or {@code null} when absent
+   */
+  public NewsItemView itemById(String identifier) {
+    return detail(() -> repository().findById(identifier));
+  }
+
+  /**
+   * Marks the page being rendered as "not found" (HTTP 404); the template then shows its own
+   * French message.
+   *
+   * @return an empty string, so that FTL can print the call
+   */
+  public String notFound() {
+    context.setStatus(404);
+    return "";
+  }
+
+  /**
+   * One page of the news list, newest first.
+   *
+   * @param page page number from the request (from 1), may be {@code null} or malformed
+   * @param thematique slug of a thematic filter, may be {@code null}
+   * @param territoire slug of a territory filter, may be {@code null}
+   * @return the page, never {@code null}
+   */
+  public ListingView listing(String page, String thematique, String territoire) {
+    try {
+      return new Listings(context, new NewsViews(context)).page(page, thematique, territoire);
+    } catch (RepositoryException e) {
+      throw new ContentAccessException("Could not list news items", e);
+    }
+  }
+
+  /**
+   * A file card for the {@code pdf-attachment} component.
+   *
+   * @param damLink DAM link ({@code jcr:<identifier>}), may be {@code null}
+   * @param title the staff's title, may be {@code null} (the asset's title is used then)
+   * @param description short description, may be {@code null}
+   * @return the card, or {@code null} when the asset does not exist
+   */
+  public AttachmentView attachment(String damLink, String title, String description) {
+    if (damLink == null || damLink.isBlank()) {
+      return null;
+    }
+    try {
+      return new NewsViews(context)
+          .attachment(
+              new Attachment(damLink, blankToNull(title), blankToNull(description)),
+              context.siteUrl(),
+              new Footnotes())
+          .orElse(null);
+    } catch (RepositoryException e) {
+      throw new ContentAccessException("Could not read DAM asset " + damLink, e);
+    }
+  }
+
+  /** @return address of the light module's web resources, e.g. {@code /.resources/irev-news/webresources} */
+  public String resourcesUrl() {
+    return urls.path(SiteUrls.RESOURCES_PATH);
+  }
+
+  /**
+   * @param path site path starting with {@code /}
+   * @return the path with the context path in front
+   */
+  public String link(String path) {
+    return urls.path(path == null ? "/" : path);
+  }
+
+  /** @return address of the news list */
+  public String listUrl() {
+    return urls.list();
+  }
+
+  private NewsRepository repository() throws RepositoryException {
+    return new NewsRepository(context.session(NewsNodes.WORKSPACE));
+  }
+
+  private NewsItemView detail(Lookup lookup) {
+    try {
+      Optional<NewsItem> item = lookup.find();
+      return item.isEmpty() ? null : new NewsViews(context).detail(item.get());
+    } catch (RepositoryException e) {
+      throw new ContentAccessException("Could not read a news item", e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  @FunctionalInterface
+  private interface Lookup {
+    Optional<NewsItem> find() throws RepositoryException;
+  }
+}

@@ -1,0 +1,112 @@
+package fr.irev.news.templating;
+
+import fr.irev.news.format.FrenchDates;
+import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.Place;
+import java.util.List;
+
+/** A news item on its detail page. Text values are {@code null} when absent. */
+public final class NewsItemView extends NewsSummaryView {
+  private final String absoluteUrl;
+  private final String bodyHtml;
+  private final int registrationFootnote;
+  private final List<TermView> thematics;
+  private final List<TermView> territories;
+  private final List<AttachmentView> attachments;
+  private final List<FootnoteView> footnotes;
+
+  NewsItemView(
+      NewsItem item,
+      String url,
+      String absoluteUrl,
+      String bodyHtml,
+      int registrationFootnote,
+      List<TermView> thematics,
+      List<TermView> territories,
+      List<AttachmentView> attachments,
+      List<FootnoteView> footnotes) {
+    super(item, url);
+    this.absoluteUrl = absoluteUrl;
+    this.bodyHtml = bodyHtml;
+    this.registrationFootnote = registrationFootnote;
+    this.thematics = List.copyOf(thematics);
+    this.territories = List.copyOf(territories);
+    this.attachments = List.copyOf(attachments);
+    this.footnotes = List.copyOf(footnotes);
+  }
+
+  /** @return the permanent absolute address of the page */
+  public String getAbsoluteUrl() {
+    return absoluteUrl;
+  }
+
+  /** @return sanitized body HTML, links numbered with {@code data-fn}; {@code null} if none */
+  public String getBodyHtml() {
+    return bodyHtml;
+  }
+
+  /** @return venue name, or {@code null} */
+  public String getPlaceName() {
+    Place place = item().place();
+    return place == null ? null : place.name();
+  }
+
+  /** @return street address, or {@code null} */
+  public String getPlaceAddress() {
+    Place place = item().place();
+    return place == null ? null : place.address();
+  }
+
+  /** @return commune, or {@code null} */
+  public String getPlaceCommune() {
+    Place place = item().place();
+    return place == null ? null : place.commune();
+  }
+
+  /** @return intended audience, or {@code null} */
+  public String getAudience() {
+    return item().audience();
+  }
+
+  /** @return real registration address (unwrapped from e-mail filters), or {@code null} */
+  public String getRegistrationUrl() {
+    return item().registrationUrl();
+  }
+
+  /** @return footnote number of the registration link; 0 without link */
+  public int getRegistrationFootnote() {
+    return registrationFootnote;
+  }
+
+  /**
+   * @return e.g. {@code Mis à jour le 4 octobre 2021 à 10 h 50}; {@code null} when unknown
+   */
+  public String getUpdatedLine() {
+    return item().lastModified() == null ? null : FrenchDates.updated(item().lastModified());
+  }
+
+  /** @return last modification for {@code <time datetime>}, or {@code null} */
+  public String getUpdatedIso() {
+    return item().lastModified() == null ? null : FrenchDates.iso(item().lastModified());
+  }
+
+  /** @return thematics as tagged, each with its ancestors */
+  public List<TermView> getThematics() {
+    return thematics;
+  }
+
+  /** @return territories as tagged, each with its ancestors */
+  public List<TermView> getTerritories() {
+    return territories;
+  }
+
+  /** @return the attachments whose asset exists, in order */
+  public List<AttachmentView> getAttachments() {
+    return attachments;
+  }
+
+  /** @return every numbered link of the page, in number order */
+  public List<FootnoteView> getFootnotes() {
+    return footnotes;
+  }
+}

@@ -1,0 +1,54 @@
+package fr.irev.news.templating;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The site's addresses (docs/architecture.md, "URLs of the site"), with the context path. */
+final class SiteUrls {
+
+  /** Path of the news list page. */
+  static final String LIST_PATH = "/actualites";
+  /** Path of the light module's web resources (Magnolia's {@code /.resources/} servlet). */
+  static final String RESOURCES_PATH = "/.resources/irev-news/webresources";
+  /** GET parameter of the thematic filter. */
+  static final String THEMATIC_PARAMETER = "thematique";
+  /** GET parameter of the territory filter. */
+  static final String TERRITORY_PARAMETER = "territoire";
+  /** GET parameter of the page number. */
+  static final String PAGE_PARAMETER = "page";
+
+  private final ContentContext context;
+
+  SiteUrls(ContentContext context) {
+    this.context = context;
+  }
+
+  String path(String path) {
+    return context.contextPath() + (path.startsWith("/") ? path : "/" + path);
+  }
+
+  String list() {
+    return path(LIST_PATH);
+  }
+
+  String item(String urlName) {
+    return path(LIST_PATH + "/" + urlName);
+  }
+
+  /** Magnolia's DAM download address: {@code /dam/jcr:<identifier>/<file name>}. */
+  String asset(String identifier, String fileName) {
+    String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+    return path("/dam/jcr:" + identifier + "/" + encoded);
+  }
+
+  /** @return {@code pathWithContext} made absolute on the site's address */
+  String absolute(String pathWithContext) {
+    String site = context.siteUrl();
+    String contextPath = context.contextPath();
+    String origin =
+        !contextPath.isEmpty() && site.endsWith(contextPath)
+            ? site.substring(0, site.length() - contextPath.length())
+            : site;
+    return origin + pathWithContext;
+  }
+}
