@@ -29,7 +29,10 @@ final class RichText {
     String clean = Jsoup.clean(html, base, Safelist.relaxed().preserveRelativeLinks(true));
     Document document = Jsoup.parseBodyFragment(clean, base);
     document.outputSettings().prettyPrint(false);
-    for (Element link : document.select("a[href]")) {
+    for (Element image : document.select("img[src]")) {
+      image.attr("src", image.absUrl("src"));
+    }
+    for (Element link : document.select("a")) {
       String absolute = link.absUrl("href");
       if (absolute.isEmpty()) {
         link.unwrap();
