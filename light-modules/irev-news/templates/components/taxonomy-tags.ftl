@@ -1,0 +1,7 @@
+[#ftl output_format="HTML"]
+[#-- Component: the thematics and territories of the item chosen in the dialog (field "item"). --]
+[#import "/irev-news/templates/macros/news.ftl" as news]
+[#assign item = irevfn.itemById(content.item!'')!]
+[#if item?has_content]
+[@news.tags item=item hl=2 numbered=false /]
+[/#if]

@@ -1,0 +1,222 @@
+package fr.irev.news.contract;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A stand-in for {@code irevfn} ({@code fr.irev.news.templating.NewsFunctions}) with the method
+ * signatures of docs/architecture.md and the seed page's data (shared/seed), as plain maps: the
+ * templates read views only through property names, so maps with the same names exercise them.
+ * Used to render the scripts in {@link TemplateRenderingTest} and as the signature the FTL checker
+ * is tested against.
+ */
+public final class FakeFunctions {
+
+  static final String SEED_NAME =
+      "discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd";
+  static final String SEED_ID = "3f1c2a9e-5b7d-4c8e-9a01-2b3c4d5e6f70";
+  static final String XSS_NAME = "titre-a-echapper";
+  static final String SITE = "https://irev.fr";
+  static final String REGISTRATION =
+      "https://irev.fr/thematiques/discriminations-egalite-laicite/inscription-journee-dapprofondissement-du-cycle-initier";
+  static final String PDF_ID = "9d2e7c41-0b3a-4f5e-8c6d-1a2b3c4d5e6f";
+  static final String PDF_FILE =
+      "irev-plaquette_de_presentation_journee_dapprofondissement_du_cycle_initier_et_conduire_des_ptlcd_nov_2021_v4.pdf";
+
+  private static final char NBSP = '\u00A0';
+  private static final char NNBSP = '\u202F';
+
+  private int notFoundCalls;
+  private final List<String> listingCalls = new ArrayList<>();
+
+  public Map<String, Object> item(String urlName) {
+    if (SEED_NAME.equals(urlName)) {
+      return seedItem();
+    }
+    if (XSS_NAME.equals(urlName)) {
+      Map<String, Object> item = seedItem();
+      item.put("title", "<script>alert('x')</script> & co");
+      item.put("teaser", "\"><img src=x onerror=alert(1)>");
+      return item;
+    }
+    return null;
+  }
+
+  public Map<String, Object> itemById(String identifier) {
+    return SEED_ID.equals(identifier) ? seedItem() : null;
+  }
+
+  public String notFound() {
+    notFoundCalls++;
+    return "";
+  }
+
+  public Map<String, Object> listing(String page, String thematique, String territoire) {
+    listingCalls.add(page + "|" + thematique + "|" + territoire);
+    Map<String, Object> listing = new LinkedHashMap<>();
+    boolean filtered = thematique != null && !thematique.isBlank();
+    List<Map<String, Object>> items = new ArrayList<>();
+    items.add(seedSummary());
+    Map<String, Object> news = new LinkedHashMap<>();
+    news.put("urlName", "appel-a-projets-2022");
+    news.put("url", "/actualites/appel-a-projets-2022");
+    news.put("title", "Appel à projets 2022");
+    news.put("teaser", null);
+    news.put("event", false);
+    news.put("kindLabel", "Actualité");
+    news.put("dateLine", null);
+    news.put("startIso", null);
+    news.put("publishedLine", "Publié le 15 septembre 2021");
+    news.put("publishedIso", "2021-09-15");
+    items.add(news);
+    listing.put("items", items);
+    listing.put("page", 1);
+    listing.put("pageCount", 2);
+    listing.put("total", 12);
+    listing.put("previousUrl", null);
+    listing.put("nextUrl", "/actualites?page=2" + (filtered ? "&thematique=" + thematique : ""));
+    listing.put("filterLabel", filtered ? "Thématique" + NBSP + ": Lutte contre les discriminations" : null);
+    listing.put("message", "inconnu".equals(territoire)
+        ? "Le territoire demandé n’existe pas" + NNBSP + "; toutes les actualités sont affichées." : null);
+    listing.put("empty", false);
+    return listing;
+  }
+
+  public Map<String, Object> attachment(String damLink, String title, String description) {
+    return ("jcr:" + PDF_ID).equals(damLink) ? attachmentView(title, description, 0) : null;
+  }
+
+  public String resourcesUrl() {
+    return "/.resources/irev-news/webresources";
+  }
+
+  public String link(String path) {
+    return path;
+  }
+
+  public String listUrl() {
+    return "/actualites";
+  }
+
+  int notFoundCalls() {
+    return notFoundCalls;
+  }
+
+  List<String> listingCalls() {
+    return listingCalls;
+  }
+
+  /** One sample map per view class (simple name), for the faithfulness test. */
+  static Map<String, Map<String, Object>> samples() {
+    Map<String, Object> item = seedItem();
+    Map<String, Map<String, Object>> samples = new LinkedHashMap<>();
+    samples.put("NewsItemView", item);
+    samples.put("NewsSummaryView", seedSummary());
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> thematics = (List<Map<String, Object>>) item.get("thematics");
+    samples.put("TermView", thematics.get(0));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> attachments = (List<Map<String, Object>>) item.get("attachments");
+    samples.put("AttachmentView", attachments.get(0));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> footnotes = (List<Map<String, Object>>) item.get("footnotes");
+    samples.put("FootnoteView", footnotes.get(0));
+    Map<String, Object> listing = new FakeFunctions().listing("1", null, null);
+    samples.put("ListingView", listing);
+    return samples;
+  }
+
+  // ------------------------------------------------------------------ seed data
+
+  private static Map<String, Object> seedItem() {
+    Map<String, Object> item = new LinkedHashMap<>();
+    item.put("urlName", SEED_NAME);
+    item.put("url", "/actualites/" + SEED_NAME);
+    item.put("absoluteUrl", SITE + "/actualites/" + SEED_NAME);
+    item.put("title", "Discriminations" + NBSP + ": journée d’approfondissement du cycle "
+        + "«" + NBSP + "Initier et conduire un plan de lutte contre les discriminations" + NBSP + "»");
+    item.put("teaser", "Une journée d’approfondissement est prévue le mardi 30 novembre de 9 h 00"
+        + " à 16 h 30 à l’IREV.");
+    item.put("bodyHtml", "<p>La loi de programmation pour la ville et la cohésion urbaine du"
+        + " 21 février 2014 a rendu obligatoire la prise en compte transversale de la lutte contre"
+        + " les discriminations dans les contrats de ville.</p>");
+    item.put("event", true);
+    item.put("kindLabel", "Événement");
+    item.put("dateLine", "le mardi 30 novembre 2021 de 9 h 00 à 16 h 30");
+    item.put("startIso", "2021-11-30T09:00:00+01:00");
+    item.put("endIso", "2021-11-30T16:30:00+01:00");
+    item.put("placeName", "Locaux de l’IREV");
+    item.put("placeAddress", null);
+    item.put("placeCommune", "Lille");
+    item.put("audience", "Participants du cycle de qualification d’avril 2021");
+    item.put("registrationUrl", REGISTRATION);
+    item.put("registrationFootnote", 1);
+    item.put("publishedLine", "Publié le 29 septembre 2021");
+    item.put("publishedIso", "2021-09-29");
+    item.put("updatedLine", "Mis à jour le 4 octobre 2021 à 10 h 50");
+    item.put("updatedIso", "2021-10-04T10:50:00+02:00");
+    Map<String, Object> discrimination = term("discrimination", "Discrimination",
+        "/actualites?thematique=discrimination", 3, List.of());
+    item.put("thematics", List.of(term("lutte-contre-les-discriminations",
+        "Lutte contre les discriminations", "/actualites?thematique=lutte-contre-les-discriminations",
+        4, List.of(discrimination))));
+    item.put("territories", List.of(term("hauts-de-france", "Région Hauts-de-France",
+        "/actualites?territoire=hauts-de-france", 5, List.of())));
+    item.put("attachments", List.of(attachmentView("Plaquette de présentation",
+        "Journée d’approfondissement du cycle de qualification, novembre 2021", 2)));
+    item.put("footnotes", List.of(
+        footnote(1, REGISTRATION, "S’inscrire"),
+        footnote(2, SITE + "/dam/jcr:" + PDF_ID + "/" + PDF_FILE, "Plaquette de présentation"),
+        footnote(3, SITE + "/actualites?thematique=discrimination", "Discrimination"),
+        footnote(4, SITE + "/actualites?thematique=lutte-contre-les-discriminations",
+            "Lutte contre les discriminations"),
+        footnote(5, SITE + "/actualites?territoire=hauts-de-france", "Région Hauts-de-France")));
+    return item;
+  }
+
+  private static Map<String, Object> seedSummary() {
+    Map<String, Object> item = seedItem();
+    Map<String, Object> summary = new LinkedHashMap<>();
+    for (String key : List.of("urlName", "url", "title", "teaser", "event", "kindLabel",
+        "dateLine", "startIso", "publishedLine", "publishedIso")) {
+      summary.put(key, item.get(key));
+    }
+    return summary;
+  }
+
+  private static Map<String, Object> term(
+      String name, String title, String url, int footnote, List<Map<String, Object>> ancestors) {
+    Map<String, Object> term = new LinkedHashMap<>();
+    term.put("name", name);
+    term.put("title", title);
+    term.put("url", url);
+    term.put("footnote", footnote);
+    term.put("ancestors", ancestors);
+    return term;
+  }
+
+  private static Map<String, Object> attachmentView(String title, String description, int footnote) {
+    Map<String, Object> attachment = new LinkedHashMap<>();
+    attachment.put("title", title);
+    attachment.put("description", description);
+    attachment.put("fileName", PDF_FILE);
+    attachment.put("format", "PDF");
+    attachment.put("sizeBytes", 262_963L);
+    attachment.put("sizeLabel", "256,80" + NBSP + "Ko");
+    attachment.put("downloadUrl", "/dam/jcr:" + PDF_ID + "/" + PDF_FILE);
+    attachment.put("downloadLabel", "Télécharger la plaquette de présentation (PDF, 256,80" + NBSP + "Ko)");
+    attachment.put("footnote", footnote);
+    attachment.put("bookmarkUrl", SITE + "/actualites/" + SEED_NAME);
+    return attachment;
+  }
+
+  private static Map<String, Object> footnote(int number, String url, String label) {
+    Map<String, Object> footnote = new LinkedHashMap<>();
+    footnote.put("number", number);
+    footnote.put("url", url);
+    footnote.put("label", label);
+    return footnote;
+  }
+}

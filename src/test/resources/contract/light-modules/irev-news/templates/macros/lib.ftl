@@ -1,0 +1,2 @@
+[#ftl output_format="HTML"]
+[#macro ok]<p>ok</p>[/#macro]
