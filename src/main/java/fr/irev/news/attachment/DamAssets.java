@@ -4,10 +4,9 @@ import static fr.irev.news.jcr.JcrProperties.date;
 import static fr.irev.news.jcr.JcrProperties.string;
 
 import fr.irev.news.format.FrenchDates;
-import fr.irev.news.jcr.Identifiers;
+import fr.irev.news.jcr.References;
 import java.util.Locale;
 import java.util.Optional;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -23,41 +22,19 @@ public final class DamAssets {
   }
 
   /**
-   * Extracts the identifier of a DAM link.
-   *
-   * @param damLink {@code jcr:<identifier>} or a bare identifier; may be {@code null}
-   * @return the identifier, or empty when the link is not of that form
-   */
-  public static Optional<String> identifierOf(String damLink) {
-    if (damLink == null) {
-      return Optional.empty();
-    }
-    String id = damLink.trim();
-    if (id.startsWith(DamNodes.LINK_PREFIX)) {
-      id = id.substring(DamNodes.LINK_PREFIX.length());
-    }
-    return Identifiers.parse(id);
-  }
-
-  /**
-   * @param damLink {@code jcr:<identifier>} or a bare identifier; may be {@code null}
+   * @param damLink {@code jcr:<identifier>}, a bare identifier or an absolute path; may be {@code
+   *     null} or malformed
    * @return the asset, or empty when the link is malformed, points nowhere, or not to an asset
    *     with a binary
    * @throws RepositoryException on repository failure
    */
   public Optional<DamAsset> find(String damLink) throws RepositoryException {
-    Optional<String> id = identifierOf(damLink);
-    if (id.isEmpty()) {
+    Optional<Node> found = References.resolve(session, damLink, DamNodes.ASSET_TYPE);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
-    Node asset;
-    try {
-      asset = session.getNodeByIdentifier(id.get());
-    } catch (ItemNotFoundException e) {
-      return Optional.empty();
-    }
-    if (!asset.isNodeType(DamNodes.ASSET_TYPE)
-        || !asset.hasNode(DamNodes.RESOURCE)
+    Node asset = found.get();
+    if (!asset.hasNode(DamNodes.RESOURCE)
         || !asset.getNode(DamNodes.RESOURCE).hasProperty(DamNodes.DATA)) {
       return Optional.empty();
     }

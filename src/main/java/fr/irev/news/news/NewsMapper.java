@@ -11,6 +11,7 @@ import fr.irev.news.link.UrlUnwrapper;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -20,6 +21,9 @@ import javax.jcr.RepositoryException;
  * NewsWriter}, that knows how a news item is laid out in JCR.
  */
 public final class NewsMapper {
+
+  private static final Pattern MULTI_FIELD_ENTRY =
+      Pattern.compile(Pattern.quote(NewsNodes.ATTACHMENTS) + "[0-9]+");
 
   private NewsMapper() {}
 
@@ -70,23 +74,39 @@ public final class NewsMapper {
     return place.isEmpty() ? null : place;
   }
 
+  /**
+   * Attachments in order: the children of {@code attachments} (the layout this module writes),
+   * then children of the item named {@code attachments0}, {@code attachments1}, … (how a Magnolia
+   * 6 {@code jcrMultiField} may name its entries: unconfirmed, see docs/magnolia-contract.md).
+   */
   private static List<Attachment> attachments(Node node) throws RepositoryException {
     List<Attachment> attachments = new ArrayList<>();
-    if (!node.hasNode(NewsNodes.ATTACHMENTS)) {
-      return attachments;
+    if (node.hasNode(NewsNodes.ATTACHMENTS)) {
+      NodeIterator children = node.getNode(NewsNodes.ATTACHMENTS).getNodes();
+      while (children.hasNext()) {
+        attachment(children.nextNode(), attachments);
+      }
     }
-    NodeIterator children = node.getNode(NewsNodes.ATTACHMENTS).getNodes();
-    while (children.hasNext()) {
-      Node child = children.nextNode();
-      String asset = string(child, NewsNodes.ATTACHMENT_ASSET);
-      if (asset != null) {
-        attachments.add(
-            new Attachment(
-                asset,
-                string(child, NewsNodes.ATTACHMENT_TITLE),
-                string(child, NewsNodes.ATTACHMENT_DESCRIPTION)));
+    NodeIterator entries = node.getNodes(NewsNodes.ATTACHMENTS + "*");
+    while (entries.hasNext()) {
+      Node entry = entries.nextNode();
+      if (MULTI_FIELD_ENTRY.matcher(entry.getName()).matches()) {
+        attachment(entry, attachments);
       }
     }
     return attachments;
   }
+
+  private static void attachment(Node entry, List<Attachment> attachments)
+      throws RepositoryException {
+    String asset = string(entry, NewsNodes.ATTACHMENT_ASSET);
+    if (asset != null) {
+      attachments.add(
+          new Attachment(
+              asset,
+              string(entry, NewsNodes.ATTACHMENT_TITLE),
+              string(entry, NewsNodes.ATTACHMENT_DESCRIPTION)));
+    }
+  }
+
 }

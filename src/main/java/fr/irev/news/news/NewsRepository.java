@@ -1,11 +1,10 @@
 package fr.irev.news.news;
 
-import fr.irev.news.jcr.Identifiers;
+import fr.irev.news.jcr.References;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -54,24 +53,16 @@ public final class NewsRepository {
   /**
    * Finds an item by its JCR identifier.
    *
-   * @param identifier identifier, may be {@code null} or malformed
+   * @param identifier identifier (or absolute path, as some link fields store), may be {@code
+   *     null} or malformed
    * @return the item, or empty when absent or when the node is not a news item
    * @throws RepositoryException on repository failure
    */
   public Optional<NewsItem> findById(String identifier) throws RepositoryException {
-    Optional<String> id = Identifiers.parse(identifier);
-    if (id.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Node node = session.getNodeByIdentifier(id.get());
-      return node.isNodeType(NewsNodes.NODE_TYPE)
-          ? Optional.of(NewsMapper.read(node))
-          : Optional.empty();
-    } catch (ItemNotFoundException e) {
-      return Optional.empty();
-    }
+    Optional<Node> node = References.resolve(session, identifier, NewsNodes.NODE_TYPE);
+    return node.isPresent() ? Optional.of(NewsMapper.read(node.get())) : Optional.empty();
   }
+
 
   /**
    * Lists items newest first (by publication date).

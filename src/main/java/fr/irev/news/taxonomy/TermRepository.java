@@ -2,13 +2,12 @@ package fr.irev.news.taxonomy;
 
 import static fr.irev.news.jcr.JcrProperties.string;
 
-import fr.irev.news.jcr.Identifiers;
+import fr.irev.news.jcr.References;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -45,7 +44,8 @@ public final class TermRepository {
   }
 
   /**
-   * @param identifier JCR identifier, may be {@code null} or malformed
+   * @param identifier JCR identifier (or absolute path, as some link fields store), may be
+   *     {@code null} or malformed
    * @return the term, or empty when absent or of another type
    * @throws RepositoryException on repository failure
    */
@@ -55,12 +55,13 @@ public final class TermRepository {
   }
 
   /**
-   * @param name term slug, may be {@code null} or malformed
+   * @param name term node name, as Magnolia's app created it (apostrophes allowed, field case
+   *     C13); may be {@code null} or malformed
    * @return the first term with this node name (document order), or empty
    * @throws RepositoryException on repository failure
    */
   public Optional<Term> findByName(String name) throws RepositoryException {
-    if (!isTermName(name)) {
+    if (!References.isLocalName(name)) {
       return Optional.empty();
     }
     Query query =
@@ -117,32 +118,10 @@ public final class TermRepository {
     }
   }
 
-  /**
-   * Term names are node names chosen in Magnolia's apps: any JCR local name (apostrophes and
-   * accents included, field case C13), compared through a bind variable.
-   *
-   * @return whether {@code name} can be a node name: 1 to 200 characters, none of {@code /:[]|*}
-   *     nor a control character, not {@code .} or {@code ..}
-   */
-  static boolean isTermName(String name) {
-    if (name == null || name.isEmpty() || name.length() > 200 || name.equals(".") || name.equals("..")) {
-      return false;
-    }
-    return name.chars().noneMatch(c -> c < 0x20 || c == 0x7f || "/:[]|*".indexOf(c) >= 0);
+  private Optional<Node> nodeById(String reference) throws RepositoryException {
+    return References.resolve(session, reference, nodeType);
   }
 
-  private Optional<Node> nodeById(String identifier) throws RepositoryException {
-    Optional<String> id = Identifiers.parse(identifier);
-    if (id.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Node node = session.getNodeByIdentifier(id.get());
-      return node.isNodeType(nodeType) ? Optional.of(node) : Optional.empty();
-    } catch (ItemNotFoundException e) {
-      return Optional.empty();
-    }
-  }
 
   private static Term read(Node node) throws RepositoryException {
     String title = string(node, TaxonomyNodes.TITLE);

@@ -192,6 +192,35 @@ class NewsMappingTest {
     assertEquals(List.of("item-1"), last.items().stream().map(NewsItem::urlName).toList());
   }
 
+  @Test
+  void multiFieldEntriesNamedAfterThePropertyAreReadToo() throws Exception {
+    Node node = session.getRootNode().addNode("multi", NewsNodes.NODE_TYPE);
+    for (int i = 0; i < 2; i++) {
+      Node entry = node.addNode(NewsNodes.ATTACHMENTS + i, "mgnl:contentNode");
+      entry.setProperty(NewsNodes.ATTACHMENT_ASSET, "jcr:00000000-0000-0000-0000-00000000000" + i);
+      entry.setProperty(NewsNodes.ATTACHMENT_TITLE, "Pièce " + i);
+    }
+    node.addNode("attachmentsX", "mgnl:contentNode").setProperty(NewsNodes.ATTACHMENT_ASSET, "jcr:x");
+    session.save();
+
+    List<Attachment> read = new NewsRepository(session).findByUrlName("multi").orElseThrow().attachments();
+
+    assertEquals(List.of("Pièce 0", "Pièce 1"), read.stream().map(Attachment::title).toList());
+  }
+
+  @Test
+  void itemsAreFoundByIdentifierOrByPathAsLinkFieldsStoreThem() throws Exception {
+    Node node = NewsWriter.save(session, "/", event("lien", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
+    NewsRepository repository = new NewsRepository(session);
+
+    assertEquals("lien", repository.findById(node.getIdentifier()).orElseThrow().urlName());
+    assertEquals("lien", repository.findById("jcr:" + node.getIdentifier()).orElseThrow().urlName());
+    assertEquals("lien", repository.findById("/lien").orElseThrow().urlName());
+    for (String bad : new String[] {"/lien/../lien", "/li[en]", "/", "//", "/lien/", "relative", "/absent"}) {
+      assertTrue(repository.findById(bad).isEmpty(), bad);
+    }
+  }
+
   static NewsItem withRegistration(NewsItem i, String url) {
     return new NewsItem(i.identifier(), i.urlName(), i.title(), i.teaser(), i.body(), i.kind(), i.schedule(), i.place(), i.audience(), i.publicationDate(), i.lastModified(), i.thematicIds(), i.territoryIds(), i.attachments(), url);
   }
