@@ -1,6 +1,7 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.Place;
 import java.util.List;
@@ -48,13 +49,13 @@ public final class NewsItemView extends NewsSummaryView {
   /** @return venue name, or {@code null} */
   public String getPlaceName() {
     Place place = item().place();
-    return place == null ? null : place.name();
+    return place == null ? null : FrenchTypography.spaces(place.name());
   }
 
   /** @return street address, or {@code null} */
   public String getPlaceAddress() {
     Place place = item().place();
-    return place == null ? null : place.address();
+    return place == null ? null : FrenchTypography.spaces(place.address());
   }
 
   /** @return commune, or {@code null} */
@@ -65,7 +66,7 @@ public final class NewsItemView extends NewsSummaryView {
 
   /** @return intended audience, or {@code null} */
   public String getAudience() {
-    return item().audience();
+    return FrenchTypography.spaces(item().audience());
   }
 
   /** @return real registration address (unwrapped from e-mail filters), or {@code null} */

@@ -1,6 +1,7 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.EventSchedule;
 import fr.irev.news.news.NewsItem;
 
@@ -29,14 +30,14 @@ public class NewsSummaryView {
     return url;
   }
 
-  /** @return title */
+  /** @return title, with French no-break spaces ({@link FrenchTypography}) */
   public String getTitle() {
-    return item.title();
+    return FrenchTypography.spaces(item.title());
   }
 
-  /** @return chapô, or {@code null} */
+  /** @return chapô with French no-break spaces, or {@code null} */
   public String getTeaser() {
-    return item.teaser();
+    return FrenchTypography.spaces(item.teaser());
   }
 
   /** @return whether the item is an event with dates */

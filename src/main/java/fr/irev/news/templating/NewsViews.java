@@ -4,6 +4,7 @@ import fr.irev.news.attachment.DamAsset;
 import fr.irev.news.attachment.DamAssets;
 import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.format.FrenchSizes;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.Attachment;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.taxonomy.TaxonomyNodes;
@@ -84,8 +85,8 @@ final class NewsViews {
     String downloadUrl = urls.asset(asset.identifier(), asset.fileName());
     return Optional.of(
         new AttachmentView(
-            title,
-            attachment.description(),
+            FrenchTypography.spaces(title),
+            FrenchTypography.spaces(attachment.description()),
             asset.fileName(),
             FrenchSizes.format(asset.mimeType()),
             asset.size(),

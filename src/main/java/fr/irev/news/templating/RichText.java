@@ -1,15 +1,17 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.link.UrlUnwrapper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
  * Makes the staff's rich text safe to print as HTML: a jsoup safelist (no script, no event
  * handler, no {@code javascript:} URL), links made absolute, unwrapped from e-mail security
- * filters and numbered as footnotes for print.
+ * filters and numbered as footnotes for print, French no-break spaces in the text.
  */
 final class RichText {
 
@@ -42,6 +44,12 @@ final class RichText {
       link.attr("href", target);
       link.attr("data-fn", String.valueOf(footnotes.add(target, link.text())));
     }
+    document.body().traverse(
+        (node, depth) -> {
+          if (node instanceof TextNode text) {
+            text.text(FrenchTypography.spaces(text.getWholeText()));
+          }
+        });
     return document.body().html();
   }
 }

@@ -1,0 +1,31 @@
+package fr.irev.news.format;
+
+import java.util.regex.Pattern;
+
+/**
+ * French spacing around punctuation in text typed by the staff: the space before {@code : ; ! ?
+ * »} and after {@code «} becomes a no-break space (U+00A0), so that a line never starts with the
+ * punctuation or ends with an opening guillemet ("Lexique des règles typographiques en usage à
+ * l'Imprimerie nationale", espaces insécables). Missing spaces are not added and nothing else is
+ * changed: URLs and times such as "10:50" stay as typed.
+ */
+public final class FrenchTypography {
+
+  private static final Pattern BEFORE = Pattern.compile("[ \\t]+([:;!?»])");
+  private static final Pattern AFTER = Pattern.compile("«[ \\t]+");
+
+  private FrenchTypography() {}
+
+  /**
+   * @param text text as typed, may be {@code null}
+   * @return the text with no-break spaces where French typography needs them; {@code null} for
+   *     {@code null}
+   */
+  public static String spaces(String text) {
+    if (text == null || text.isEmpty()) {
+      return text;
+    }
+    String result = BEFORE.matcher(text).replaceAll("\u00a0$1");
+    return AFTER.matcher(result).replaceAll("«\u00a0");
+  }
+}
