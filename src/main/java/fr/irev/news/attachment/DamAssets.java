@@ -16,7 +16,9 @@ public final class DamAssets {
 
   private final Session session;
 
-  /** @param session a session on workspace {@value DamNodes#WORKSPACE} */
+  /**
+   * @param session a session on workspace {@value DamNodes#WORKSPACE}
+   */
   public DamAssets(Session session) {
     this.session = session;
   }
@@ -24,8 +26,8 @@ public final class DamAssets {
   /**
    * @param damLink {@code jcr:<identifier>}, a bare identifier or an absolute path; may be {@code
    *     null} or malformed
-   * @return the asset, or empty when the link is malformed, points nowhere, or not to an asset
-   *     with a binary
+   * @return the asset, or empty when the link is malformed, points nowhere, or not to an asset with
+   *     a binary
    * @throws RepositoryException on repository failure
    */
   public Optional<DamAsset> find(String damLink) throws RepositoryException {
@@ -44,7 +46,8 @@ public final class DamAssets {
     if (fileName == null) {
       fileName = asset.getName();
     }
-    if (extension != null && !fileName.toLowerCase(Locale.ROOT).endsWith("." + extension.toLowerCase(Locale.ROOT))) {
+    if (extension != null
+        && !fileName.toLowerCase(Locale.ROOT).endsWith("." + extension.toLowerCase(Locale.ROOT))) {
       fileName = fileName + "." + extension;
     }
     String mimeType = string(resource, DamNodes.MIME_TYPE);

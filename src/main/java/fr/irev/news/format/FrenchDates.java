@@ -10,30 +10,31 @@ import java.util.Locale;
 
 /**
  * Dates and times written the French way, always in the site's time zone {@link #PARIS}, whatever
- * the JVM default zone or locale (no method reads {@code ZoneId.systemDefault()} or
- * {@code Locale.getDefault()}, and day and month names are spelled here rather than taken from
- * the JDK's locale data).
+ * the JVM default zone or locale (no method reads {@code ZoneId.systemDefault()} or {@code
+ * Locale.getDefault()}, and day and month names are spelled here rather than taken from the JDK's
+ * locale data).
  *
  * <p>Rules, from the <i>Lexique des règles typographiques en usage à l'Imprimerie nationale</i>
  * (entries "Dates", "Heures", "Jours de la semaine", "Mois", "Espaces") and the project's design
  * ({@code shared/DESIGN.md}, case C7 of {@code shared/cases/CASES.md}):
+ *
  * <ul>
  *   <li>day and month names are lower case: "mardi 30 novembre 2021";
  *   <li>the first day of a month is the ordinal "1er", every other day a plain number without a
  *       leading zero: "1er octobre", "4 octobre";
- *   <li>a time is the hour without leading zero, "h", then two-digit minutes: "9 h 00",
- *       "16 h 30", "0 h 05" (seconds are never shown);
- *   <li>spaces: ordinary spaces (U+0020) between words; a no-break space (U+00A0,
- *       {@link #NBSP}) inside a time, on both sides of the "h", so that "9 h 00" never breaks
- *       across lines. The same U+00A0 is used by {@link FrenchSizes} between a number and its unit.
- *       U+00A0 rather than the narrow U+202F because it is what every font and every e-mail client
- *       renders, and because one character everywhere keeps the strings comparable.
+ *   <li>a time is the hour without leading zero, "h", then two-digit minutes: "9 h 00", "16 h 30",
+ *       "0 h 05" (seconds are never shown);
+ *   <li>spaces: ordinary spaces (U+0020) between words; a no-break space (U+00A0, {@link #NBSP})
+ *       inside a time, on both sides of the "h", so that "9 h 00" never breaks across lines. The
+ *       same U+00A0 is used by {@link FrenchSizes} between a number and its unit. U+00A0 rather
+ *       than the narrow U+202F because it is what every font and every e-mail client renders, and
+ *       because one character everywhere keeps the strings comparable.
  * </ul>
  *
- * <p>Methods taking a {@link ZonedDateTime} or an {@link Instant} first convert it to
- * {@link #PARIS}; methods taking a {@link LocalDate} or {@link LocalTime} take it as already
- * expressed in Paris time. Every method returns {@code null} when its (first) argument is
- * {@code null}. All methods are thread-safe.
+ * <p>Methods taking a {@link ZonedDateTime} or an {@link Instant} first convert it to {@link
+ * #PARIS}; methods taking a {@link LocalDate} or {@link LocalTime} take it as already expressed in
+ * Paris time. Every method returns {@code null} when its (first) argument is {@code null}. All
+ * methods are thread-safe.
  */
 public final class FrenchDates {
 
@@ -58,8 +59,7 @@ public final class FrenchDates {
   private static final DateTimeFormatter ISO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
 
-  private FrenchDates() {
-  }
+  private FrenchDates() {}
 
   /**
    * A date-time expressed in Paris time.
@@ -174,10 +174,11 @@ public final class FrenchDates {
 
   /**
    * When an event takes place, as a phrase that follows "Cette journée a lieu …":
+   *
    * <ul>
-   *   <li>one day, timed: "le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030"
-   *       (C7; across a DST change the wall-clock times are shown: C1 gives "de 1\u00a0h\u00a000
-   *       à 4\u00a0h\u00a000");
+   *   <li>one day, timed: "le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030" (C7;
+   *       across a DST change the wall-clock times are shown: C1 gives "de 1\u00a0h\u00a000 à
+   *       4\u00a0h\u00a000");
    *   <li>one day, all day: "le mardi 30 novembre 2021";
    *   <li>several days, all day: "du mardi 28 juin 2022 au vendredi 8 juillet 2022" (the date of
    *       {@code end} is the last day, inclusive: not the exclusive end iCalendar uses);
@@ -186,6 +187,7 @@ public final class FrenchDates {
    *   <li>no end: "le mardi 30 novembre 2021 à 9\u00a0h\u00a000", or "le mardi 30 novembre 2021"
    *       when all day.
    * </ul>
+   *
    * "One day" and "several days" are decided on the Paris dates of {@code start} and {@code end}.
    * An end that is {@code null}, or earlier than the start, is treated as no end; so is, for a
    * timed event, an end equal to the start (a single moment). For an all-day event only the dates
@@ -216,8 +218,14 @@ public final class FrenchDates {
     if (to.toLocalDate().equals(firstDay)) {
       return day(firstDay) + " de " + time(from.toLocalTime()) + " à " + time(to.toLocalTime());
     }
-    return "du " + dayWithoutArticle(firstDay) + " à " + time(from.toLocalTime())
-        + " au " + dayWithoutArticle(to.toLocalDate()) + " à " + time(to.toLocalTime());
+    return "du "
+        + dayWithoutArticle(firstDay)
+        + " à "
+        + time(from.toLocalTime())
+        + " au "
+        + dayWithoutArticle(to.toLocalDate())
+        + " à "
+        + time(to.toLocalTime());
   }
 
   /**
@@ -235,8 +243,8 @@ public final class FrenchDates {
   /**
    * The publication line of a page, as on the seed page: "Publié le 29 septembre 2021".
    *
-   * @param t publication date-time (any zone, converted to Paris: 23:30 Z on 28 September is
-   *     29 September in Paris)
+   * @param t publication date-time (any zone, converted to Paris: 23:30 Z on 28 September is 29
+   *     September in Paris)
    * @return "Publié le " followed by {@link #date(LocalDate)}; {@code null} when {@code t} is
    *     {@code null}
    */
@@ -255,12 +263,12 @@ public final class FrenchDates {
   }
 
   /**
-   * The last-modification line of a page: "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050"
-   * (the seed page's "modifié le 04/10/2021 - 10:50" in French typography).
+   * The last-modification line of a page: "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050" (the
+   * seed page's "modifié le 04/10/2021 - 10:50" in French typography).
    *
    * @param t last modification (any zone, converted to Paris)
-   * @return "Mis à jour le ", the date, " à ", the time; {@code null} when {@code t} is
-   *     {@code null}
+   * @return "Mis à jour le ", the date, " à ", the time; {@code null} when {@code t} is {@code
+   *     null}
    */
   public static String updated(ZonedDateTime t) {
     return t == null ? null : "Mis à jour le " + date(t) + " à " + time(t);
@@ -270,21 +278,21 @@ public final class FrenchDates {
    * {@link #updated(ZonedDateTime)} for an instant.
    *
    * @param t last modification instant
-   * @return e.g. "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050"; {@code null} when {@code t}
-   *     is {@code null}
+   * @return e.g. "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050"; {@code null} when {@code t} is
+   *     {@code null}
    */
   public static String updated(Instant t) {
     return updated(inParis(t));
   }
 
   /**
-   * The machine-readable form for an HTML {@code <time datetime="…">} attribute (HTML "valid
-   * global date and time string", a subset of ISO-8601 / RFC 3339).
+   * The machine-readable form for an HTML {@code <time datetime="…">} attribute (HTML "valid global
+   * date and time string", a subset of ISO-8601 / RFC 3339).
    *
    * @param t a date-time (any zone, converted to Paris)
-   * @return {@code uuuu-MM-dd'T'HH:mm:ss} and the Paris offset, e.g.
-   *     "2021-09-29T10:00:00+02:00"; seconds always present, fractions of a second dropped;
-   *     {@code null} when {@code t} is {@code null}
+   * @return {@code uuuu-MM-dd'T'HH:mm:ss} and the Paris offset, e.g. "2021-09-29T10:00:00+02:00";
+   *     seconds always present, fractions of a second dropped; {@code null} when {@code t} is
+   *     {@code null}
    */
   public static String iso(ZonedDateTime t) {
     return t == null ? null : ISO.format(inParis(t));

@@ -3,8 +3,8 @@ package fr.irev.news.format;
 import java.util.regex.Pattern;
 
 /**
- * French spacing around punctuation in text typed by the staff: the space before {@code : ; ! ?
- * »} and after {@code «} becomes a no-break space (U+00A0), so that a line never starts with the
+ * French spacing around punctuation in text typed by the staff: the space before {@code : ; ! ? »}
+ * and after {@code «} becomes a no-break space (U+00A0), so that a line never starts with the
  * punctuation or ends with an opening guillemet ("Lexique des règles typographiques en usage à
  * l'Imprimerie nationale", espaces insécables). Missing spaces are not added and nothing else is
  * changed: URLs and times such as "10:50" stay as typed.

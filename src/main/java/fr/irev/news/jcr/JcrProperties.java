@@ -14,16 +14,16 @@ import javax.jcr.Value;
 
 /**
  * Reads and writes single JCR properties with the module's conventions: absent, empty and blank
- * strings are all "absent" ({@code null}); dates are returned in a given time zone.
- * Repository errors propagate.
+ * strings are all "absent" ({@code null}); dates are returned in a given time zone. Repository
+ * errors propagate.
  */
 public final class JcrProperties {
 
   private JcrProperties() {}
 
   /**
-   * @return the trimmed string value, or {@code null} when the property is absent, multi-valued
-   *     or blank
+   * @return the trimmed string value, or {@code null} when the property is absent, multi-valued or
+   *     blank
    * @throws RepositoryException on repository failure
    */
   public static String string(Node node, String name) throws RepositoryException {
@@ -63,15 +63,16 @@ public final class JcrProperties {
    * @return the date in {@code zone}, or {@code null} when absent
    * @throws RepositoryException when the value is not a date
    */
-  public static ZonedDateTime date(Node node, String name, ZoneId zone)
-      throws RepositoryException {
+  public static ZonedDateTime date(Node node, String name, ZoneId zone) throws RepositoryException {
     if (!node.hasProperty(name) || node.getProperty(name).isMultiple()) {
       return null;
     }
     return node.getProperty(name).getDate().toInstant().atZone(zone);
   }
 
-  /** @return the boolean value, {@code false} when absent */
+  /**
+   * @return the boolean value, {@code false} when absent
+   */
   public static boolean bool(Node node, String name) throws RepositoryException {
     return node.hasProperty(name)
         && !node.getProperty(name).isMultiple()

@@ -8,11 +8,11 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 /**
- * Resolves references coming from requests or stored by Magnolia's link fields (an identifier,
- * with or without the {@code jcr:} prefix of DAM links, or an absolute path) after checking their
- * shape, so that malformed input gives "absent" instead of reaching {@code
- * Session.getNodeByIdentifier} or {@code Session.getNode}, which Jackrabbit (and so Magnolia)
- * answer with a {@code RepositoryException}.
+ * Resolves references coming from requests or stored by Magnolia's link fields (an identifier, with
+ * or without the {@code jcr:} prefix of DAM links, or an absolute path) after checking their shape,
+ * so that malformed input gives "absent" instead of reaching {@code Session.getNodeByIdentifier} or
+ * {@code Session.getNode}, which Jackrabbit (and so Magnolia) answer with a {@code
+ * RepositoryException}.
  */
 public final class References {
 
@@ -61,8 +61,8 @@ public final class References {
    * Resolves a reference to a node of a given type.
    *
    * @param session session on the workspace of the referenced node
-   * @param reference identifier ({@code jcr:} prefix allowed) or absolute path; may be {@code
-   *     null} or malformed
+   * @param reference identifier ({@code jcr:} prefix allowed) or absolute path; may be {@code null}
+   *     or malformed
    * @param nodeType required node type, e.g. {@code irev:thematic}
    * @return the node, or empty when the reference is malformed, points nowhere or to a node of
    *     another type

@@ -13,38 +13,39 @@ import java.util.Locale;
  * pasted from an e-mail into an item (the seed page's registration link is one) leads to the site
  * and not through the filter.
  *
- * <p>Recognised wrappers, on {@code http} or {@code https}, scheme and host compared without
- * case, path and parameter names exactly as the filters write them (lower case):
- * <ul>
- *   <li><b>Proofpoint URL Defense v3</b>, host {@code urldefense.com} or
- *       {@code urldefense.proofpoint.com}, path {@code /v3/__<target>__;<replaced>!!<token>$}.
- *       The filter writes each character it replaces in the target as {@code *}, or a run of
- *       2 to 65 of them as {@code **} followed by one character of
- *       {@code A-Z a-z 0-9 - _} (run length = its position in that list + 2); {@code <replaced>}
- *       is the replaced characters in order, UTF-8, in URL-safe Base64 without padding. Shapes
- *       also accepted: no {@code ;<replaced>} part ({@code __!!<token>}), and the shape of the
- *       seed page where the target ends at {@code _!!}. When the target contains {@code __;} it
- *       ends at the first one; else at the first {@code _!!} (one underscore before it is part of
- *       the delimiter too); else at a final {@code __} or {@code __$}. Source: Proofpoint's
- *       published decoder {@code URLDefenseDecode.py} (v3 rules, run-length alphabet).
- *   <li><b>Proofpoint v2</b>: path {@code /v2/url}, query parameter {@code u}, in which
- *       {@code -} stands for {@code %} and {@code _} for {@code /}; after that substitution the
- *       value is percent-decoded. Source: same decoder.
- *   <li><b>Proofpoint v1</b>: path {@code /v1/url}, query parameter {@code u}, percent-encoded.
- *   <li><b>Microsoft Safe Links</b>: host {@code <region>.safelinks.protection.outlook.com},
- *       query parameter {@code url}, percent-encoded (Microsoft Defender for Office 365, "Safe
- *       Links" documentation).
- * </ul>
- * Percent-decoding reads {@code %XX} sequences as UTF-8 and leaves {@code +} as it is (a target
- * URL cannot contain a space, so {@code +} is never read as one). The v3 target is taken
- * verbatim apart from its {@code *} markers. A query separator written {@code &amp;} (a link
- * copied from HTML source) is accepted.
+ * <p>Recognised wrappers, on {@code http} or {@code https}, scheme and host compared without case,
+ * path and parameter names exactly as the filters write them (lower case):
  *
- * <p>Wrappers inside wrappers are removed one after the other, at most {@value #MAX_ROUNDS}
- * times. The result must be an absolute {@code http} or {@code https} URL with a host and no
- * whitespace or control character; when a wrapper cannot be decoded or hides anything else
- * ({@code javascript:}, a relative path, garbage), the input is returned unchanged. All methods
- * are thread-safe.
+ * <ul>
+ *   <li><b>Proofpoint URL Defense v3</b>, host {@code urldefense.com} or {@code
+ *       urldefense.proofpoint.com}, path {@code /v3/__<target>__;<replaced>!!<token>$}. The filter
+ *       writes each character it replaces in the target as {@code *}, or a run of 2 to 65 of them
+ *       as {@code **} followed by one character of {@code A-Z a-z 0-9 - _} (run length = its
+ *       position in that list + 2); {@code <replaced>} is the replaced characters in order, UTF-8,
+ *       in URL-safe Base64 without padding. Shapes also accepted: no {@code ;<replaced>} part
+ *       ({@code __!!<token>}), and the shape of the seed page where the target ends at {@code _!!}.
+ *       When the target contains {@code __;} it ends at the first one; else at the first {@code
+ *       _!!} (one underscore before it is part of the delimiter too); else at a final {@code __} or
+ *       {@code __$}. Source: Proofpoint's published decoder {@code URLDefenseDecode.py} (v3 rules,
+ *       run-length alphabet).
+ *   <li><b>Proofpoint v2</b>: path {@code /v2/url}, query parameter {@code u}, in which {@code -}
+ *       stands for {@code %} and {@code _} for {@code /}; after that substitution the value is
+ *       percent-decoded. Source: same decoder.
+ *   <li><b>Proofpoint v1</b>: path {@code /v1/url}, query parameter {@code u}, percent-encoded.
+ *   <li><b>Microsoft Safe Links</b>: host {@code <region>.safelinks.protection.outlook.com}, query
+ *       parameter {@code url}, percent-encoded (Microsoft Defender for Office 365, "Safe Links"
+ *       documentation).
+ * </ul>
+ *
+ * Percent-decoding reads {@code %XX} sequences as UTF-8 and leaves {@code +} as it is (a target URL
+ * cannot contain a space, so {@code +} is never read as one). The v3 target is taken verbatim apart
+ * from its {@code *} markers. A query separator written {@code &amp;} (a link copied from HTML
+ * source) is accepted.
+ *
+ * <p>Wrappers inside wrappers are removed one after the other, at most {@value #MAX_ROUNDS} times.
+ * The result must be an absolute {@code http} or {@code https} URL with a host and no whitespace or
+ * control character; when a wrapper cannot be decoded or hides anything else ({@code javascript:},
+ * a relative path, garbage), the input is returned unchanged. All methods are thread-safe.
  */
 public final class UrlUnwrapper {
 
@@ -57,21 +58,25 @@ public final class UrlUnwrapper {
 
   private static final String SAFE_LINKS_HOST_SUFFIX = ".safelinks.protection.outlook.com";
 
-  private UrlUnwrapper() {
-  }
+  private UrlUnwrapper() {}
 
   /** The kinds of wrapper recognised. */
-  private enum Kind { PROOFPOINT_V1, PROOFPOINT_V2, PROOFPOINT_V3, SAFE_LINKS }
+  private enum Kind {
+    PROOFPOINT_V1,
+    PROOFPOINT_V2,
+    PROOFPOINT_V3,
+    SAFE_LINKS
+  }
 
   /**
    * The real target of a link rewritten by Proofpoint URL Defense (v1, v2, v3) or Microsoft Safe
    * Links, wrappers inside wrappers included.
    *
    * @param url a link as pasted by an author; may be {@code null}
-   * @return {@code null} for {@code null}; the unwrapped absolute http(s) URL when {@code url} is
-   *     a wrapper whose target decodes to one; {@code url} exactly as given when it is a wrapper
-   *     that cannot be decoded or whose target is not an absolute http(s) URL; otherwise
-   *     {@code url} with leading and trailing whitespace removed
+   * @return {@code null} for {@code null}; the unwrapped absolute http(s) URL when {@code url} is a
+   *     wrapper whose target decodes to one; {@code url} exactly as given when it is a wrapper that
+   *     cannot be decoded or whose target is not an absolute http(s) URL; otherwise {@code url}
+   *     with leading and trailing whitespace removed
    */
   public static String unwrap(String url) {
     if (url == null) {
@@ -98,9 +103,9 @@ public final class UrlUnwrapper {
   }
 
   /**
-   * Whether a link has the shape of a wrapper that {@link #unwrap(String)} recognises (scheme,
-   * host and, for Proofpoint, a {@code /v1/}, {@code /v2/} or {@code /v3/} path; for Safe Links,
-   * a {@code url} parameter), whether or not its target can be decoded.
+   * Whether a link has the shape of a wrapper that {@link #unwrap(String)} recognises (scheme, host
+   * and, for Proofpoint, a {@code /v1/}, {@code /v2/} or {@code /v3/} path; for Safe Links, a
+   * {@code url} parameter), whether or not its target can be decoded.
    *
    * @param url a link; may be {@code null}
    * @return {@code true} for a recognised wrapper, {@code false} otherwise and for {@code null}
@@ -146,14 +151,16 @@ public final class UrlUnwrapper {
     switch (kind) {
       case PROOFPOINT_V3:
         return decodeV3(url);
-      case PROOFPOINT_V2: {
-        String u = queryParameter(url, "u");
-        return u == null ? null : percentDecode(u.replace('-', '%').replace('_', '/'));
-      }
-      case PROOFPOINT_V1: {
-        String u = queryParameter(url, "u");
-        return u == null ? null : percentDecode(u);
-      }
+      case PROOFPOINT_V2:
+        {
+          String u = queryParameter(url, "u");
+          return u == null ? null : percentDecode(u.replace('-', '%').replace('_', '/'));
+        }
+      case PROOFPOINT_V1:
+        {
+          String u = queryParameter(url, "u");
+          return u == null ? null : percentDecode(u);
+        }
       case SAFE_LINKS:
         return percentDecode(queryParameter(url, "url"));
       default:
@@ -294,7 +301,8 @@ public final class UrlUnwrapper {
 
   /** Strict UTF-8 decoding: malformed input throws instead of giving U+FFFD. */
   private static String utf8(byte[] bytes) throws CharacterCodingException {
-    return StandardCharsets.UTF_8.newDecoder()
+    return StandardCharsets.UTF_8
+        .newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)
         .decode(ByteBuffer.wrap(bytes))

@@ -50,7 +50,9 @@ public record NewsItem(
     attachments = List.copyOf(attachments == null ? List.of() : attachments);
   }
 
-  /** @return whether this item is an event with a schedule */
+  /**
+   * @return whether this item is an event with a schedule
+   */
   public boolean isEvent() {
     return kind == NewsKind.EVENT && schedule != null;
   }

@@ -15,7 +15,9 @@ public enum NewsKind {
     this.code = code;
   }
 
-  /** @return the value stored in JCR: {@code news} or {@code event} */
+  /**
+   * @return the value stored in JCR: {@code news} or {@code event}
+   */
   public String code() {
     return code;
   }

@@ -28,8 +28,8 @@ public final class NewsMapper {
   private NewsMapper() {}
 
   /**
-   * Reads a news item. Dates come back in Europe/Paris. An event without a start date is read as
-   * an event without schedule; a registration URL wrapped by an e-mail filter is unwrapped.
+   * Reads a news item. Dates come back in Europe/Paris. An event without a start date is read as an
+   * event without schedule; a registration URL wrapped by an e-mail filter is unwrapped.
    *
    * @param node a node of type {@link NewsNodes#NODE_TYPE}
    * @return the item; its title is the node name when the title property is absent
@@ -75,9 +75,9 @@ public final class NewsMapper {
   }
 
   /**
-   * Attachments in order: the children of {@code attachments} (the layout this module writes),
-   * then children of the item named {@code attachments0}, {@code attachments1}, … (how a Magnolia
-   * 6 {@code jcrMultiField} may name its entries: unconfirmed, see docs/magnolia-contract.md).
+   * Attachments in order: the children of {@code attachments} (the layout this module writes), then
+   * children of the item named {@code attachments0}, {@code attachments1}, … (how a Magnolia 6
+   * {@code jcrMultiField} may name its entries: unconfirmed, see docs/magnolia-contract.md).
    */
   private static List<Attachment> attachments(Node node) throws RepositoryException {
     List<Attachment> attachments = new ArrayList<>();
@@ -108,5 +108,4 @@ public final class NewsMapper {
               string(entry, NewsNodes.ATTACHMENT_DESCRIPTION)));
     }
   }
-
 }

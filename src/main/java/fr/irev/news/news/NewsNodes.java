@@ -16,8 +16,10 @@ public final class NewsNodes {
   public static final String TITLE = "title";
   public static final String TEASER = "teaser";
   public static final String BODY = "body";
+
   /** {@code news} or {@code event}, see {@link NewsKind}. */
   public static final String KIND = "kind";
+
   public static final String START_DATE = "startDate";
   public static final String END_DATE = "endDate";
   public static final String ALL_DAY = "allDay";
@@ -26,16 +28,21 @@ public final class NewsNodes {
   public static final String PLACE_COMMUNE = "placeCommune";
   public static final String AUDIENCE = "audience";
   public static final String PUBLICATION_DATE = "publicationDate";
+
   /** Multi-valued String: identifiers of {@code irev:thematic} nodes. */
   public static final String THEMATICS = "thematics";
+
   /** Multi-valued String: identifiers of {@code irev:territory} nodes. */
   public static final String TERRITORIES = "territories";
+
   public static final String REGISTRATION_URL = "registrationUrl";
 
   /** Child node holding the attachments as children {@code 0}, {@code 1}, … */
   public static final String ATTACHMENTS = "attachments";
+
   /** DAM link of an attachment: {@code jcr:<identifier>}. */
   public static final String ATTACHMENT_ASSET = "asset";
+
   public static final String ATTACHMENT_TITLE = "title";
   public static final String ATTACHMENT_DESCRIPTION = "description";
 

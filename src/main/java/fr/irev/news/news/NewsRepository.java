@@ -21,7 +21,9 @@ public final class NewsRepository {
 
   private final Session session;
 
-  /** @param session a session on workspace {@value NewsNodes#WORKSPACE} */
+  /**
+   * @param session a session on workspace {@value NewsNodes#WORKSPACE}
+   */
   public NewsRepository(Session session) {
     this.session = session;
   }
@@ -53,8 +55,8 @@ public final class NewsRepository {
   /**
    * Finds an item by its JCR identifier.
    *
-   * @param identifier identifier (or absolute path, as some link fields store), may be {@code
-   *     null} or malformed
+   * @param identifier identifier (or absolute path, as some link fields store), may be {@code null}
+   *     or malformed
    * @return the item, or empty when absent or when the node is not a news item
    * @throws RepositoryException on repository failure
    */
@@ -62,7 +64,6 @@ public final class NewsRepository {
     Optional<Node> node = References.resolve(session, identifier, NewsNodes.NODE_TYPE);
     return node.isPresent() ? Optional.of(NewsMapper.read(node.get())) : Optional.empty();
   }
-
 
   /**
    * Lists items newest first (by publication date).

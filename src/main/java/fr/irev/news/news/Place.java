@@ -9,7 +9,9 @@ package fr.irev.news.news;
  */
 public record Place(String name, String address, String commune) {
 
-  /** @return whether no part is given */
+  /**
+   * @return whether no part is given
+   */
   public boolean isEmpty() {
     return name == null && address == null && commune == null;
   }

@@ -8,18 +8,22 @@ public final class TaxonomyNodes {
 
   /** Workspace of the thematics. */
   public static final String THEMATICS_WORKSPACE = "irev-thematics";
+
   /** Node type of a thematic. */
   public static final String THEMATIC_TYPE = "irev:thematic";
 
   /** Workspace of the territories. */
   public static final String TERRITORIES_WORKSPACE = "irev-territories";
+
   /** Node type of a territory. */
   public static final String TERRITORY_TYPE = "irev:territory";
 
   /** Display name of a term. */
   public static final String TITLE = "title";
+
   /** Official code of a territory: INSEE (région, département, commune) or SIREN (EPCI). */
   public static final String CODE = "code";
+
   /** Level of a territory, see {@link TerritoryLevel}. */
   public static final String LEVEL = "level";
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * @param identifier JCR identifier, never {@code null}
  * @param name node name (slug), used in filter URLs
  * @param title display name; the node name when no title is stored
- * @param path JCR path in its workspace, e.g. {@code /discrimination/lutte-contre-les-discriminations}
+ * @param path JCR path in its workspace, e.g. {@code
+ *     /discrimination/lutte-contre-les-discriminations}
  * @param code official code of a territory, {@code null} for thematics or when unknown
  * @param level level of a territory, {@code null} for thematics
  */

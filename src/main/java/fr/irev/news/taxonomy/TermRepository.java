@@ -33,19 +33,23 @@ public final class TermRepository {
     this.nodeType = nodeType;
   }
 
-  /** @return a repository of the thematics on the given session */
+  /**
+   * @return a repository of the thematics on the given session
+   */
   public static TermRepository thematics(Session session) {
     return new TermRepository(session, TaxonomyNodes.THEMATIC_TYPE);
   }
 
-  /** @return a repository of the territories on the given session */
+  /**
+   * @return a repository of the territories on the given session
+   */
   public static TermRepository territories(Session session) {
     return new TermRepository(session, TaxonomyNodes.TERRITORY_TYPE);
   }
 
   /**
-   * @param identifier JCR identifier (or absolute path, as some link fields store), may be
-   *     {@code null} or malformed
+   * @param identifier JCR identifier (or absolute path, as some link fields store), may be {@code
+   *     null} or malformed
    * @return the term, or empty when absent or of another type
    * @throws RepositoryException on repository failure
    */
@@ -55,8 +59,8 @@ public final class TermRepository {
   }
 
   /**
-   * @param name term node name, as Magnolia's app created it (apostrophes allowed, field case
-   *     C13); may be {@code null} or malformed
+   * @param name term node name, as Magnolia's app created it (apostrophes allowed, field case C13);
+   *     may be {@code null} or malformed
    * @return the first term with this node name (document order), or empty
    * @throws RepositoryException on repository failure
    */
@@ -69,8 +73,7 @@ public final class TermRepository {
             .getWorkspace()
             .getQueryManager()
             .createQuery(
-                "SELECT * FROM [" + nodeType + "] AS t WHERE LOCALNAME(t) = $name",
-                Query.JCR_SQL2);
+                "SELECT * FROM [" + nodeType + "] AS t WHERE LOCALNAME(t) = $name", Query.JCR_SQL2);
     query.bindValue("name", session.getValueFactory().createValue(name));
     query.setLimit(1);
     NodeIterator nodes = query.execute().getNodes();
@@ -95,8 +98,8 @@ public final class TermRepository {
   }
 
   /**
-   * The identifiers to look for when filtering by a term: the term itself and all its
-   * descendants (an item tagged "Lille" is found under "Nord"). Cost: linear in the subtree.
+   * The identifiers to look for when filtering by a term: the term itself and all its descendants
+   * (an item tagged "Lille" is found under "Nord"). Cost: linear in the subtree.
    *
    * @return identifiers, the term's own first
    * @throws RepositoryException on repository failure
@@ -121,7 +124,6 @@ public final class TermRepository {
   private Optional<Node> nodeById(String reference) throws RepositoryException {
     return References.resolve(session, reference, nodeType);
   }
-
 
   private static Term read(Node node) throws RepositoryException {
     String title = string(node, TaxonomyNodes.TITLE);

@@ -15,7 +15,9 @@ public enum TerritoryLevel {
     this.code = code;
   }
 
-  /** @return the stored value */
+  /**
+   * @return the stored value
+   */
   public String code() {
     return code;
   }

@@ -33,37 +33,51 @@ public final class AttachmentView {
     this.footnote = footnote;
   }
 
-  /** @return the staff's title, else the asset's title, else the file name */
+  /**
+   * @return the staff's title, else the asset's title, else the file name
+   */
   public String getTitle() {
     return title;
   }
 
-  /** @return short description, or {@code null} */
+  /**
+   * @return short description, or {@code null}
+   */
   public String getDescription() {
     return description;
   }
 
-  /** @return file name of the download */
+  /**
+   * @return file name of the download
+   */
   public String getFileName() {
     return fileName;
   }
 
-  /** @return format label, e.g. {@code PDF} */
+  /**
+   * @return format label, e.g. {@code PDF}
+   */
   public String getFormat() {
     return format;
   }
 
-  /** @return size of the stored binary in bytes */
+  /**
+   * @return size of the stored binary in bytes
+   */
   public long getSizeBytes() {
     return sizeBytes;
   }
 
-  /** @return size in French, e.g. {@code 256,80 Ko} (no-break space) */
+  /**
+   * @return size in French, e.g. {@code 256,80 Ko} (no-break space)
+   */
   public String getSizeLabel() {
     return sizeLabel;
   }
 
-  /** @return address of the binary (with context path) */
+  /**
+   * @return address of the binary (with context path)
+   */
   public String getDownloadUrl() {
     return downloadUrl;
   }
@@ -78,12 +92,16 @@ public final class AttachmentView {
     return "Télécharger «\u00a0" + title + "\u00a0» (" + format + ", " + sizeLabel + ")";
   }
 
-  /** @return permanent address of the page holding the file, for the "Favoris" link */
+  /**
+   * @return permanent address of the page holding the file, for the "Favoris" link
+   */
   public String getBookmarkUrl() {
     return bookmarkUrl;
   }
 
-  /** @return footnote number of the download link in the printed page */
+  /**
+   * @return footnote number of the download link in the printed page
+   */
   public int getFootnote() {
     return footnote;
   }

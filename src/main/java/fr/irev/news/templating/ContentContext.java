@@ -13,8 +13,8 @@ import javax.jcr.Session;
 public interface ContentContext {
 
   /**
-   * The session of the current request for a workspace, opened lazily and closed by the platform
-   * at the end of the request: callers never log it out.
+   * The session of the current request for a workspace, opened lazily and closed by the platform at
+   * the end of the request: callers never log it out.
    *
    * @param workspace JCR workspace name, e.g. {@code irev-news}
    * @return an open session, never {@code null}
@@ -23,8 +23,8 @@ public interface ContentContext {
   Session session(String workspace) throws RepositoryException;
 
   /**
-   * @return the web application's context path: {@code ""} at the root, else {@code "/name"}
-   *     (no trailing slash)
+   * @return the web application's context path: {@code ""} at the root, else {@code "/name"} (no
+   *     trailing slash)
    */
   String contextPath();
 
@@ -35,8 +35,8 @@ public interface ContentContext {
   String siteUrl();
 
   /**
-   * Sets the HTTP status of the page being rendered (e.g. 404 for an unknown news item) before
-   * the body is committed. Has no effect once the response is committed.
+   * Sets the HTTP status of the page being rendered (e.g. 404 for an unknown news item) before the
+   * body is committed. Has no effect once the response is committed.
    *
    * @param status HTTP status code
    */

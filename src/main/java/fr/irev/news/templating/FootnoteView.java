@@ -12,17 +12,23 @@ public final class FootnoteView {
     this.label = label;
   }
 
-  /** @return number from 1, in document order */
+  /**
+   * @return number from 1, in document order
+   */
   public int getNumber() {
     return number;
   }
 
-  /** @return the absolute address */
+  /**
+   * @return the absolute address
+   */
   public String getUrl() {
     return url;
   }
 
-  /** @return what the link is (its text) */
+  /**
+   * @return what the link is (its text)
+   */
   public String getLabel() {
     return label;
   }

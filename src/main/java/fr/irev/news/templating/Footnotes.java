@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Numbers the links of a page for its printed version, where each link is followed by {@code
- * [n]} and the full addresses are listed at the end (as the seed page prints). Not thread-safe:
- * one instance per rendered view.
+ * Numbers the links of a page for its printed version, where each link is followed by {@code [n]}
+ * and the full addresses are listed at the end (as the seed page prints). Not thread-safe: one
+ * instance per rendered view.
  */
 final class Footnotes {
 
@@ -23,7 +23,9 @@ final class Footnotes {
     return number;
   }
 
-  /** @return the notes so far, in number order */
+  /**
+   * @return the notes so far, in number order
+   */
   List<FootnoteView> list() {
     return List.copyOf(notes);
   }

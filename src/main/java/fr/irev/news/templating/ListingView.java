@@ -32,47 +32,65 @@ public final class ListingView {
     this.message = message;
   }
 
-  /** @return items of this page, newest first */
+  /**
+   * @return items of this page, newest first
+   */
   public List<NewsSummaryView> getItems() {
     return items;
   }
 
-  /** @return page number, from 1 */
+  /**
+   * @return page number, from 1
+   */
   public long getPage() {
     return page;
   }
 
-  /** @return number of pages, at least 1 */
+  /**
+   * @return number of pages, at least 1
+   */
   public long getPageCount() {
     return pageCount;
   }
 
-  /** @return number of matching items */
+  /**
+   * @return number of matching items
+   */
   public long getTotal() {
     return total;
   }
 
-  /** @return address of the previous page, or {@code null} on the first */
+  /**
+   * @return address of the previous page, or {@code null} on the first
+   */
   public String getPreviousUrl() {
     return previousUrl;
   }
 
-  /** @return address of the next page, or {@code null} on the last */
+  /**
+   * @return address of the next page, or {@code null} on the last
+   */
   public String getNextUrl() {
     return nextUrl;
   }
 
-  /** @return e.g. {@code Thématique : Discrimination}, or {@code null} without filter */
+  /**
+   * @return e.g. {@code Thématique : Discrimination}, or {@code null} without filter
+   */
   public String getFilterLabel() {
     return filterLabel;
   }
 
-  /** @return a French notice about the request (unknown filter, page out of range), or null */
+  /**
+   * @return a French notice about the request (unknown filter, page out of range), or null
+   */
   public String getMessage() {
     return message;
   }
 
-  /** @return whether the page has no item */
+  /**
+   * @return whether the page has no item
+   */
   public boolean isEmpty() {
     return items.isEmpty();
   }

@@ -9,16 +9,18 @@ import javax.jcr.RepositoryException;
 
 /**
  * The templating functions of the module, available in FTL as {@code irevfn} (registered as a
- * context attribute of Magnolia's Freemarker renderer; see docs/magnolia-contract.md). Every
- * method accepts raw request values: malformed input gives {@code null} or a French notice, never
- * an exception. Repository failures are server faults and raise {@link ContentAccessException}.
+ * context attribute of Magnolia's Freemarker renderer; see docs/magnolia-contract.md). Every method
+ * accepts raw request values: malformed input gives {@code null} or a French notice, never an
+ * exception. Repository failures are server faults and raise {@link ContentAccessException}.
  */
 public class NewsFunctions {
 
   private final ContentContext context;
   private final SiteUrls urls;
 
-  /** @param context access to the current request's content */
+  /**
+   * @param context access to the current request's content
+   */
   public NewsFunctions(ContentContext context) {
     this.context = context;
     this.urls = new SiteUrls(context);
@@ -41,8 +43,8 @@ public class NewsFunctions {
   }
 
   /**
-   * Marks the page being rendered as "not found" (HTTP 404); the template then shows its own
-   * French message.
+   * Marks the page being rendered as "not found" (HTTP 404); the template then shows its own French
+   * message.
    *
    * @return an empty string, so that FTL can print the call
    */
@@ -91,7 +93,10 @@ public class NewsFunctions {
     }
   }
 
-  /** @return address of the light module's web resources, e.g. {@code /.resources/irev-news/webresources} */
+  /**
+   * @return address of the light module's web resources, e.g. {@code
+   *     /.resources/irev-news/webresources}
+   */
   public String resourcesUrl() {
     return urls.path(SiteUrls.RESOURCES_PATH);
   }
@@ -104,7 +109,9 @@ public class NewsFunctions {
     return urls.path(path == null ? "/" : path);
   }
 
-  /** @return address of the news list */
+  /**
+   * @return address of the news list
+   */
   public String listUrl() {
     return urls.list();
   }

@@ -36,45 +36,61 @@ public final class NewsItemView extends NewsSummaryView {
     this.footnotes = List.copyOf(footnotes);
   }
 
-  /** @return the permanent absolute address of the page */
+  /**
+   * @return the permanent absolute address of the page
+   */
   public String getAbsoluteUrl() {
     return absoluteUrl;
   }
 
-  /** @return sanitized body HTML, links numbered with {@code data-fn}; {@code null} if none */
+  /**
+   * @return sanitized body HTML, links numbered with {@code data-fn}; {@code null} if none
+   */
   public String getBodyHtml() {
     return bodyHtml;
   }
 
-  /** @return venue name, or {@code null} */
+  /**
+   * @return venue name, or {@code null}
+   */
   public String getPlaceName() {
     Place place = item().place();
     return place == null ? null : FrenchTypography.spaces(place.name());
   }
 
-  /** @return street address, or {@code null} */
+  /**
+   * @return street address, or {@code null}
+   */
   public String getPlaceAddress() {
     Place place = item().place();
     return place == null ? null : FrenchTypography.spaces(place.address());
   }
 
-  /** @return commune, or {@code null} */
+  /**
+   * @return commune, or {@code null}
+   */
   public String getPlaceCommune() {
     Place place = item().place();
     return place == null ? null : place.commune();
   }
 
-  /** @return intended audience, or {@code null} */
+  /**
+   * @return intended audience, or {@code null}
+   */
   public String getAudience() {
     return FrenchTypography.spaces(item().audience());
   }
 
-  /** @return real registration address (unwrapped from e-mail filters), or {@code null} */
+  /**
+   * @return real registration address (unwrapped from e-mail filters), or {@code null}
+   */
   public String getRegistrationUrl() {
     return item().registrationUrl();
   }
 
-  /** @return footnote number of the registration link; 0 without link */
+  /**
+   * @return footnote number of the registration link; 0 without link
+   */
   public int getRegistrationFootnote() {
     return registrationFootnote;
   }
@@ -86,27 +102,37 @@ public final class NewsItemView extends NewsSummaryView {
     return item().lastModified() == null ? null : FrenchDates.updated(item().lastModified());
   }
 
-  /** @return last modification for {@code <time datetime>}, or {@code null} */
+  /**
+   * @return last modification for {@code <time datetime>}, or {@code null}
+   */
   public String getUpdatedIso() {
     return item().lastModified() == null ? null : FrenchDates.iso(item().lastModified());
   }
 
-  /** @return thematics as tagged, each with its ancestors */
+  /**
+   * @return thematics as tagged, each with its ancestors
+   */
   public List<TermView> getThematics() {
     return thematics;
   }
 
-  /** @return territories as tagged, each with its ancestors */
+  /**
+   * @return territories as tagged, each with its ancestors
+   */
   public List<TermView> getTerritories() {
     return territories;
   }
 
-  /** @return the attachments whose asset exists, in order */
+  /**
+   * @return the attachments whose asset exists, in order
+   */
   public List<AttachmentView> getAttachments() {
     return attachments;
   }
 
-  /** @return every numbered link of the page, in number order */
+  /**
+   * @return every numbered link of the page, in number order
+   */
   public List<FootnoteView> getFootnotes() {
     return footnotes;
   }

@@ -15,44 +15,58 @@ public class NewsSummaryView {
     this.url = url;
   }
 
-  /** @return the record behind the view */
+  /**
+   * @return the record behind the view
+   */
   NewsItem item() {
     return item;
   }
 
-  /** @return the item's URL name */
+  /**
+   * @return the item's URL name
+   */
   public String getUrlName() {
     return item.urlName();
   }
 
-  /** @return address of the detail page (with context path) */
+  /**
+   * @return address of the detail page (with context path)
+   */
   public String getUrl() {
     return url;
   }
 
-  /** @return title, with French no-break spaces ({@link FrenchTypography}) */
+  /**
+   * @return title, with French no-break spaces ({@link FrenchTypography})
+   */
   public String getTitle() {
     return FrenchTypography.spaces(item.title());
   }
 
-  /** @return chapô with French no-break spaces, or {@code null} */
+  /**
+   * @return chapô with French no-break spaces, or {@code null}
+   */
   public String getTeaser() {
     return FrenchTypography.spaces(item.teaser());
   }
 
-  /** @return whether the item is an event with dates */
+  /**
+   * @return whether the item is an event with dates
+   */
   public boolean isEvent() {
     return item.isEvent();
   }
 
-  /** @return {@code Événement} or {@code Actualité} */
+  /**
+   * @return {@code Événement} or {@code Actualité}
+   */
   public String getKindLabel() {
     return item.isEvent() ? "Événement" : "Actualité";
   }
 
   /**
-   * @return when the event takes place, e.g. {@code le mardi 30 novembre 2021 de 9 h 00 à 16 h
-   *     30}; {@code null} for news
+   * @return when the event takes place, e.g. {@code le mardi 30 novembre 2021 de 9 h 00 à 16 h 30};
+   *     {@code null} for news
    */
   public String getDateLine() {
     EventSchedule schedule = item.isEvent() ? item.schedule() : null;
@@ -61,22 +75,30 @@ public class NewsSummaryView {
         : FrenchDates.eventPeriod(schedule.start(), schedule.end(), schedule.allDay());
   }
 
-  /** @return start for {@code <time datetime>}: a date for all-day events; {@code null} for news */
+  /**
+   * @return start for {@code <time datetime>}: a date for all-day events; {@code null} for news
+   */
   public String getStartIso() {
     return item.isEvent() ? iso(item.schedule(), true) : null;
   }
 
-  /** @return end for {@code <time datetime>}; {@code null} for news or without end */
+  /**
+   * @return end for {@code <time datetime>}; {@code null} for news or without end
+   */
   public String getEndIso() {
     return item.isEvent() && item.schedule().end() != null ? iso(item.schedule(), false) : null;
   }
 
-  /** @return e.g. {@code Publié le 29 septembre 2021}; {@code null} without publication date */
+  /**
+   * @return e.g. {@code Publié le 29 septembre 2021}; {@code null} without publication date
+   */
   public String getPublishedLine() {
     return item.publicationDate() == null ? null : FrenchDates.published(item.publicationDate());
   }
 
-  /** @return publication date for {@code <time datetime>}, or {@code null} */
+  /**
+   * @return publication date for {@code <time datetime>}, or {@code null}
+   */
   public String getPublishedIso() {
     return item.publicationDate() == null ? null : FrenchDates.iso(item.publicationDate());
   }

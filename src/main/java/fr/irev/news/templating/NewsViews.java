@@ -117,7 +117,11 @@ final class NewsViews {
   private TermView termView(
       Term term, String parameter, Footnotes footnotes, List<TermView> ancestors) {
     String url =
-        urls.list() + "?" + parameter + "=" + URLEncoder.encode(term.name(), StandardCharsets.UTF_8);
+        urls.list()
+            + "?"
+            + parameter
+            + "="
+            + URLEncoder.encode(term.name(), StandardCharsets.UTF_8);
     return new TermView(
         term.name(), term.title(), url, footnotes.add(urls.absolute(url), term.title()), ancestors);
   }

@@ -9,9 +9,9 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
- * Makes the staff's rich text safe to print as HTML: a jsoup safelist (no script, no event
- * handler, no {@code javascript:} URL), links made absolute, unwrapped from e-mail security
- * filters and numbered as footnotes for print, French no-break spaces in the text.
+ * Makes the staff's rich text safe to print as HTML: a jsoup safelist (no script, no event handler,
+ * no {@code javascript:} URL), links made absolute, unwrapped from e-mail security filters and
+ * numbered as footnotes for print, French no-break spaces in the text.
  */
 final class RichText {
 
@@ -44,12 +44,14 @@ final class RichText {
       link.attr("href", target);
       link.attr("data-fn", String.valueOf(footnotes.add(target, link.text())));
     }
-    document.body().traverse(
-        (node, depth) -> {
-          if (node instanceof TextNode text) {
-            text.text(FrenchTypography.spaces(text.getWholeText()));
-          }
-        });
+    document
+        .body()
+        .traverse(
+            (node, depth) -> {
+              if (node instanceof TextNode text) {
+                text.text(FrenchTypography.spaces(text.getWholeText()));
+              }
+            });
     return document.body().html();
   }
 }

@@ -8,12 +8,16 @@ final class SiteUrls {
 
   /** Path of the news list page. */
   static final String LIST_PATH = "/actualites";
+
   /** Path of the light module's web resources (Magnolia's {@code /.resources/} servlet). */
   static final String RESOURCES_PATH = "/.resources/irev-news/webresources";
+
   /** GET parameter of the thematic filter. */
   static final String THEMATIC_PARAMETER = "thematique";
+
   /** GET parameter of the territory filter. */
   static final String TERRITORY_PARAMETER = "territoire";
+
   /** GET parameter of the page number. */
   static final String PAGE_PARAMETER = "page";
 
@@ -41,7 +45,9 @@ final class SiteUrls {
     return path("/dam/jcr:" + identifier + "/" + encoded);
   }
 
-  /** @return {@code pathWithContext} made absolute on the site's address */
+  /**
+   * @return {@code pathWithContext} made absolute on the site's address
+   */
   String absolute(String pathWithContext) {
     String site = context.siteUrl();
     String contextPath = context.contextPath();

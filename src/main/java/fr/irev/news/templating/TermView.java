@@ -18,27 +18,37 @@ public final class TermView {
     this.ancestors = List.copyOf(ancestors);
   }
 
-  /** @return the term's slug */
+  /**
+   * @return the term's slug
+   */
   public String getName() {
     return name;
   }
 
-  /** @return display name */
+  /**
+   * @return display name
+   */
   public String getTitle() {
     return title;
   }
 
-  /** @return address of the news list filtered by this term (with context path) */
+  /**
+   * @return address of the news list filtered by this term (with context path)
+   */
   public String getUrl() {
     return url;
   }
 
-  /** @return footnote number of the link in the printed page */
+  /**
+   * @return footnote number of the link in the printed page
+   */
   public int getFootnote() {
     return footnote;
   }
 
-  /** @return parent terms, root first; empty for a root term */
+  /**
+   * @return parent terms, root first; empty for a root term
+   */
   public List<TermView> getAncestors() {
     return ancestors;
   }

@@ -21,7 +21,8 @@ class SampleContentTest {
   @Test
   void brochureStandInIsTheSharedPdfByteForByte() throws Exception {
     Path shared = Path.of("../shared/data/pdfs/libtasn1-manual.pdf");
-    assumeTrue(Files.isRegularFile(shared), "../shared is absent: comparison with the original skipped");
+    assumeTrue(
+        Files.isRegularFile(shared), "../shared is absent: comparison with the original skipped");
     try (TestSite site = TestSite.withSampleContent()) {
       Session dam = site.session("dam");
       DamAsset asset = new DamAssets(dam).find(BROCHURE).orElseThrow();

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * The machine-readable part of {@code docs/magnolia-contract.md}: fenced code blocks whose info
  * string starts with {@code contract:}. One entry per line, the first whitespace-separated token
- * being the entry and the rest of the line a comment; blank lines and lines starting with
- * {@code #} are ignored.
+ * being the entry and the rest of the line a comment; blank lines and lines starting with {@code #}
+ * are ignored.
  */
 final class ContractDocument {
 
@@ -45,7 +45,8 @@ final class ContractDocument {
           String info = line.substring(FENCE.length()).strip();
           current = info.split("\\s+")[0].substring(PREFIX.length());
           if (blocks.containsKey(current)) {
-            throw new IllegalStateException(source + ": block contract:" + current + " appears twice");
+            throw new IllegalStateException(
+                source + ": block contract:" + current + " appears twice");
           }
           blocks.put(current, new LinkedHashSet<>());
         }

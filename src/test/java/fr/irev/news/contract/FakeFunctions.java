@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * A stand-in for {@code irevfn} ({@code fr.irev.news.templating.NewsFunctions}) with the method
  * signatures of docs/architecture.md and the seed page's data (shared/seed), as plain maps: the
- * templates read views only through property names, so maps with the same names exercise them.
- * Used to render the scripts in {@link TemplateRenderingTest} and as the signature the FTL checker
- * is tested against.
+ * templates read views only through property names, so maps with the same names exercise them. Used
+ * to render the scripts in {@link TemplateRenderingTest} and as the signature the FTL checker is
+ * tested against.
  */
 public final class FakeFunctions {
 
@@ -77,9 +77,16 @@ public final class FakeFunctions {
     listing.put("total", 12);
     listing.put("previousUrl", null);
     listing.put("nextUrl", "/actualites?page=2" + (filtered ? "&thematique=" + thematique : ""));
-    listing.put("filterLabel", filtered ? "Thématique" + NBSP + ": Lutte contre les discriminations" : null);
-    listing.put("message", "inconnu".equals(territoire)
-        ? "Le territoire demandé n’existe pas" + NNBSP + "; toutes les actualités sont affichées." : null);
+    listing.put(
+        "filterLabel",
+        filtered ? "Thématique" + NBSP + ": Lutte contre les discriminations" : null);
+    listing.put(
+        "message",
+        "inconnu".equals(territoire)
+            ? "Le territoire demandé n’existe pas"
+                + NNBSP
+                + "; toutes les actualités sont affichées."
+            : null);
     listing.put("empty", false);
     return listing;
   }
@@ -135,13 +142,25 @@ public final class FakeFunctions {
     item.put("urlName", SEED_NAME);
     item.put("url", "/actualites/" + SEED_NAME);
     item.put("absoluteUrl", SITE + "/actualites/" + SEED_NAME);
-    item.put("title", "Discriminations" + NBSP + ": journée d’approfondissement du cycle "
-        + "«" + NBSP + "Initier et conduire un plan de lutte contre les discriminations" + NBSP + "»");
-    item.put("teaser", "Une journée d’approfondissement est prévue le mardi 30 novembre de 9 h 00"
-        + " à 16 h 30 à l’IREV.");
-    item.put("bodyHtml", "<p>La loi de programmation pour la ville et la cohésion urbaine du"
-        + " 21 février 2014 a rendu obligatoire la prise en compte transversale de la lutte contre"
-        + " les discriminations dans les contrats de ville.</p>");
+    item.put(
+        "title",
+        "Discriminations"
+            + NBSP
+            + ": journée d’approfondissement du cycle "
+            + "«"
+            + NBSP
+            + "Initier et conduire un plan de lutte contre les discriminations"
+            + NBSP
+            + "»");
+    item.put(
+        "teaser",
+        "Une journée d’approfondissement est prévue le mardi 30 novembre de 9 h 00"
+            + " à 16 h 30 à l’IREV.");
+    item.put(
+        "bodyHtml",
+        "<p>La loi de programmation pour la ville et la cohésion urbaine du"
+            + " 21 février 2014 a rendu obligatoire la prise en compte transversale de la lutte contre"
+            + " les discriminations dans les contrats de ville.</p>");
     item.put("event", true);
     item.put("kindLabel", "Événement");
     item.put("dateLine", "le mardi 30 novembre 2021 de 9 h 00 à 16 h 30");
@@ -157,30 +176,68 @@ public final class FakeFunctions {
     item.put("publishedIso", "2021-09-29");
     item.put("updatedLine", "Mis à jour le 4 octobre 2021 à 10 h 50");
     item.put("updatedIso", "2021-10-04T10:50:00+02:00");
-    Map<String, Object> discrimination = term("discrimination", "Discrimination",
-        "/actualites?thematique=discrimination", 3, List.of());
-    item.put("thematics", List.of(term("lutte-contre-les-discriminations",
-        "Lutte contre les discriminations", "/actualites?thematique=lutte-contre-les-discriminations",
-        4, List.of(discrimination))));
-    item.put("territories", List.of(term("hauts-de-france", "Région Hauts-de-France",
-        "/actualites?territoire=hauts-de-france", 5, List.of())));
-    item.put("attachments", List.of(attachmentView("Plaquette de présentation",
-        "Journée d’approfondissement du cycle de qualification, novembre 2021", 2)));
-    item.put("footnotes", List.of(
-        footnote(1, REGISTRATION, "S’inscrire"),
-        footnote(2, SITE + "/dam/jcr:" + PDF_ID + "/" + PDF_FILE, "Plaquette de présentation"),
-        footnote(3, SITE + "/actualites?thematique=discrimination", "Discrimination"),
-        footnote(4, SITE + "/actualites?thematique=lutte-contre-les-discriminations",
-            "Lutte contre les discriminations"),
-        footnote(5, SITE + "/actualites?territoire=hauts-de-france", "Région Hauts-de-France")));
+    Map<String, Object> discrimination =
+        term(
+            "discrimination",
+            "Discrimination",
+            "/actualites?thematique=discrimination",
+            3,
+            List.of());
+    item.put(
+        "thematics",
+        List.of(
+            term(
+                "lutte-contre-les-discriminations",
+                "Lutte contre les discriminations",
+                "/actualites?thematique=lutte-contre-les-discriminations",
+                4,
+                List.of(discrimination))));
+    item.put(
+        "territories",
+        List.of(
+            term(
+                "hauts-de-france",
+                "Région Hauts-de-France",
+                "/actualites?territoire=hauts-de-france",
+                5,
+                List.of())));
+    item.put(
+        "attachments",
+        List.of(
+            attachmentView(
+                "Plaquette de présentation",
+                "Journée d’approfondissement du cycle de qualification, novembre 2021",
+                2)));
+    item.put(
+        "footnotes",
+        List.of(
+            footnote(1, REGISTRATION, "S’inscrire"),
+            footnote(2, SITE + "/dam/jcr:" + PDF_ID + "/" + PDF_FILE, "Plaquette de présentation"),
+            footnote(3, SITE + "/actualites?thematique=discrimination", "Discrimination"),
+            footnote(
+                4,
+                SITE + "/actualites?thematique=lutte-contre-les-discriminations",
+                "Lutte contre les discriminations"),
+            footnote(
+                5, SITE + "/actualites?territoire=hauts-de-france", "Région Hauts-de-France")));
     return item;
   }
 
   private static Map<String, Object> seedSummary() {
     Map<String, Object> item = seedItem();
     Map<String, Object> summary = new LinkedHashMap<>();
-    for (String key : List.of("urlName", "url", "title", "teaser", "event", "kindLabel",
-        "dateLine", "startIso", "publishedLine", "publishedIso")) {
+    for (String key :
+        List.of(
+            "urlName",
+            "url",
+            "title",
+            "teaser",
+            "event",
+            "kindLabel",
+            "dateLine",
+            "startIso",
+            "publishedLine",
+            "publishedIso")) {
       summary.put(key, item.get(key));
     }
     return summary;
@@ -197,7 +254,8 @@ public final class FakeFunctions {
     return term;
   }
 
-  private static Map<String, Object> attachmentView(String title, String description, int footnote) {
+  private static Map<String, Object> attachmentView(
+      String title, String description, int footnote) {
     Map<String, Object> attachment = new LinkedHashMap<>();
     attachment.put("title", title);
     attachment.put("description", description);
@@ -206,7 +264,8 @@ public final class FakeFunctions {
     attachment.put("sizeBytes", 262_963L);
     attachment.put("sizeLabel", "256,80" + NBSP + "Ko");
     attachment.put("downloadUrl", "/dam/jcr:" + PDF_ID + "/" + PDF_FILE);
-    attachment.put("downloadLabel", "Télécharger la plaquette de présentation (PDF, 256,80" + NBSP + "Ko)");
+    attachment.put(
+        "downloadLabel", "Télécharger la plaquette de présentation (PDF, 256,80" + NBSP + "Ko)");
     attachment.put("footnote", footnote);
     attachment.put("bookmarkUrl", SITE + "/actualites/" + SEED_NAME);
     return attachment;

@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * Read access to a parsed FreeMarker template's tree. FreeMarker keeps its node parameters
- * package-private ({@code TemplateObject.getParameterCount/Value/Role}, the API its own
- * {@code Template.getRootTreeNode()} debugging support is built on); we call them by reflection,
- * which works on the class path. Node kinds are recognised by their simple class names
- * (Identifier, Dot, DynamicKeyName, MethodCall, UnifiedCall, LibraryLoad, Include, Macro,
- * StringLiteral and the BuiltIn subclasses), stable across FreeMarker 2.3.x.
+ * package-private ({@code TemplateObject.getParameterCount/Value/Role}, the API its own {@code
+ * Template.getRootTreeNode()} debugging support is built on); we call them by reflection, which
+ * works on the class path. Node kinds are recognised by their simple class names (Identifier, Dot,
+ * DynamicKeyName, MethodCall, UnifiedCall, LibraryLoad, Include, Macro, StringLiteral and the
+ * BuiltIn subclasses), stable across FreeMarker 2.3.x.
  */
 final class FreemarkerAst {
 
@@ -38,8 +38,11 @@ final class FreemarkerAst {
       m.setAccessible(true);
       return m;
     } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException("FreeMarker's TemplateObject." + name
-          + " is not accessible: the FTL contract checker needs FreeMarker 2.3.x", e);
+      throw new IllegalStateException(
+          "FreeMarker's TemplateObject."
+              + name
+              + " is not accessible: the FTL contract checker needs FreeMarker 2.3.x",
+          e);
     }
   }
 

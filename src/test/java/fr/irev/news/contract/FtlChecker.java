@@ -22,10 +22,10 @@ import java.util.Set;
 
 /**
  * Checks FreeMarker scripts against {@code contract:ftl-context}: every variable a script does not
- * define itself, every member of a Magnolia context object, every directive and every
- * {@code i18n['…']} lookup; {@code irevfn.*} calls are collected for a reflection check against
- * the functions class. Also: the {@code [#ftl output_format="HTML"]} header, {@code ?no_esc} only
- * on {@code bodyHtml}, no template-evaluating built-ins, imports inside the module and macros that
+ * define itself, every member of a Magnolia context object, every directive and every {@code
+ * i18n['…']} lookup; {@code irevfn.*} calls are collected for a reflection check against the
+ * functions class. Also: the {@code [#ftl output_format="HTML"]} header, {@code ?no_esc} only on
+ * {@code bodyHtml}, no template-evaluating built-ins, imports inside the module and macros that
  * exist in the imported library.
  */
 final class FtlChecker {
@@ -34,12 +34,17 @@ final class FtlChecker {
   static final String FUNCTIONS = "irevfn";
 
   /** Parameter roles through which a script defines a name. */
-  private static final Set<String> DEFINING_ROLES = Set.of(
-      "assignment target", "target loop variable", "parameter name", "catch-all parameter name",
-      "namespace");
+  private static final Set<String> DEFINING_ROLES =
+      Set.of(
+          "assignment target",
+          "target loop variable",
+          "parameter name",
+          "catch-all parameter name",
+          "namespace");
+
   /** Built-ins that evaluate text as a template or reach Java: never in our scripts. */
-  private static final Set<String> FORBIDDEN_BUILTINS = Set.of(
-      "eval", "eval_json", "interpret", "new", "api");
+  private static final Set<String> FORBIDDEN_BUILTINS =
+      Set.of("eval", "eval_json", "interpret", "new", "api");
 
   /** One use of {@code irevfn.member}: {@code arity} arguments, or -1 when not called. */
   record Use(String member, int arity, String where) {}
@@ -47,9 +52,12 @@ final class FtlChecker {
   /** What one script uses. */
   static final class Result {
     final List<String> violations = new ArrayList<>();
+
     /** i18n keys looked up, with where. */
     final Map<String, String> i18nKeys = new LinkedHashMap<>();
+
     final List<Use> functions = new ArrayList<>();
+
     /** Import namespace -> script path. */
     final Map<String, String> imports = new LinkedHashMap<>();
   }
@@ -71,7 +79,9 @@ final class FtlChecker {
     this.configuration = configuration();
   }
 
-  /** FreeMarker as Magnolia 6.4 configures it for parsing: 2.3.33 rules, tag syntax auto-detected. */
+  /**
+   * FreeMarker as Magnolia 6.4 configures it for parsing: 2.3.33 rules, tag syntax auto-detected.
+   */
   static Configuration configuration() {
     Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
     cfg.setTagSyntax(Configuration.AUTO_DETECT_TAG_SYNTAX);
@@ -118,8 +128,8 @@ final class FtlChecker {
         case "Identifier" -> {
           String variable = node.getCanonicalForm();
           if (!defined.contains(variable) && !context.contains(variable)) {
-            result.violations.add(where + ": top-level variable '" + variable
-                + "' is not in contract:ftl-context");
+            result.violations.add(
+                where + ": top-level variable '" + variable + "' is not in contract:ftl-context");
           }
         }
         case "Dot" -> dot(ref, defined, context, where, result);
@@ -143,20 +153,29 @@ final class FtlChecker {
         String library = result.imports.get(ns.getCanonicalForm());
         Set<String> macros = macros(lightModules.resolve(library.substring(1)));
         if (!macros.contains(macro)) {
-          result.violations.add(FreemarkerAst.where(name, ref.node()) + ": macro '" + macro
-              + "' is not defined in " + library);
+          result.violations.add(
+              FreemarkerAst.where(name, ref.node())
+                  + ": macro '"
+                  + macro
+                  + "' is not defined in "
+                  + library);
         }
       }
     }
     return result;
   }
 
-  private void dot(FreemarkerAst.Ref ref, Set<String> defined, Set<String> context, String where,
+  private void dot(
+      FreemarkerAst.Ref ref,
+      Set<String> defined,
+      Set<String> context,
+      String where,
       Result result) {
     TemplateObject node = ref.node();
     Object left = FreemarkerAst.param(node, "left-hand operand");
     String member = String.valueOf(FreemarkerAst.param(node, "right-hand operand"));
-    if (!(left instanceof TemplateObject target) || !FreemarkerAst.kind(target).equals("Identifier")) {
+    if (!(left instanceof TemplateObject target)
+        || !FreemarkerAst.kind(target).equals("Identifier")) {
       return;
     }
     String variable = target.getCanonicalForm();
@@ -165,7 +184,8 @@ final class FtlChecker {
     }
     if (variable.equals(FUNCTIONS)) {
       int arity = -1;
-      if (ref.parent() != null && FreemarkerAst.kind(ref.parent()).equals("MethodCall")
+      if (ref.parent() != null
+          && FreemarkerAst.kind(ref.parent()).equals("MethodCall")
           && ref.role().equals("callee")) {
         arity = (int) FreemarkerAst.count(ref.parent(), "argument value");
       }
@@ -173,15 +193,16 @@ final class FtlChecker {
       return;
     }
     if (!context.contains(variable + "." + member) && !context.contains(variable + ".*")) {
-      result.violations.add(where + ": '" + variable + "." + member
-          + "' is not in contract:ftl-context");
+      result.violations.add(
+          where + ": '" + variable + "." + member + "' is not in contract:ftl-context");
     }
   }
 
-  private void dynamicKey(TemplateObject node, Set<String> defined, Set<String> context,
-      String where, Result result) {
+  private void dynamicKey(
+      TemplateObject node, Set<String> defined, Set<String> context, String where, Result result) {
     Object left = FreemarkerAst.param(node, "left-hand operand");
-    if (!(left instanceof TemplateObject target) || !FreemarkerAst.kind(target).equals("Identifier")
+    if (!(left instanceof TemplateObject target)
+        || !FreemarkerAst.kind(target).equals("Identifier")
         || defined.contains(target.getCanonicalForm())) {
       return;
     }
@@ -207,10 +228,18 @@ final class FtlChecker {
 
   private void include(TemplateObject node, String kind, String where, Result result) {
     String path = FreemarkerAst.literal(FreemarkerAst.param(node, "template name"));
-    if (path == null || !path.startsWith("/" + moduleName + "/")
+    if (path == null
+        || !path.startsWith("/" + moduleName + "/")
         || !Files.isRegularFile(lightModules.resolve(path.substring(1)))) {
-      result.violations.add(where + ": " + kind + " of " + path
-          + " – only existing files of /" + moduleName + "/… may be imported");
+      result.violations.add(
+          where
+              + ": "
+              + kind
+              + " of "
+              + path
+              + " – only existing files of /"
+              + moduleName
+              + "/… may be imported");
       return;
     }
     if (kind.equals("LibraryLoad")
@@ -224,8 +253,11 @@ final class FtlChecker {
     Object target = FreemarkerAst.param(node, "left-hand operand");
     String targetForm = target instanceof TemplateObject t ? t.getCanonicalForm() : "";
     if (builtIn.equals("no_esc") && !targetForm.endsWith(".bodyHtml")) {
-      result.violations.add(where + ": ?no_esc on '" + targetForm
-          + "' – only bodyHtml (sanitised by irevfn) may be output without escaping");
+      result.violations.add(
+          where
+              + ": ?no_esc on '"
+              + targetForm
+              + "' – only bodyHtml (sanitised by irevfn) may be output without escaping");
     }
     if (FORBIDDEN_BUILTINS.contains(builtIn)) {
       result.violations.add(where + ": ?" + builtIn + " is not allowed in our scripts");
@@ -234,25 +266,27 @@ final class FtlChecker {
 
   /** Names of the macros and functions a library defines. */
   Set<String> macros(Path library) {
-    return macrosByLibrary.computeIfAbsent(library, file -> {
-      Set<String> names = new LinkedHashSet<>();
-      try {
-        for (FreemarkerAst.Ref ref : FreemarkerAst.nodes(parse(file).getRootTreeNode())) {
-          if (FreemarkerAst.kind(ref.node()).equals("Macro")
-              && FreemarkerAst.param(ref.node(), "assignment target") instanceof String macro) {
-            names.add(macro);
+    return macrosByLibrary.computeIfAbsent(
+        library,
+        file -> {
+          Set<String> names = new LinkedHashSet<>();
+          try {
+            for (FreemarkerAst.Ref ref : FreemarkerAst.nodes(parse(file).getRootTreeNode())) {
+              if (FreemarkerAst.kind(ref.node()).equals("Macro")
+                  && FreemarkerAst.param(ref.node(), "assignment target") instanceof String macro) {
+                names.add(macro);
+              }
+            }
+          } catch (IOException e) {
+            throw new IllegalStateException("cannot parse " + file, e);
           }
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot parse " + file, e);
-      }
-      return names;
-    });
+          return names;
+        });
   }
 
   /**
-   * Checks collected {@code irevfn} uses against the public methods of the functions class:
-   * calls need a public method of that name taking that many arguments; other uses a getter.
+   * Checks collected {@code irevfn} uses against the public methods of the functions class: calls
+   * need a public method of that name taking that many arguments; other uses a getter.
    */
   static List<String> checkFunctions(List<Use> uses, Class<?> functions) {
     List<String> violations = new ArrayList<>();
@@ -263,22 +297,34 @@ final class FtlChecker {
           continue;
         }
         if (use.arity() >= 0) {
-          found |= m.getName().equals(use.member())
-              && (m.getParameterCount() == use.arity()
-                  || (m.isVarArgs() && use.arity() >= m.getParameterCount() - 1));
+          found |=
+              m.getName().equals(use.member())
+                  && (m.getParameterCount() == use.arity()
+                      || (m.isVarArgs() && use.arity() >= m.getParameterCount() - 1));
         } else {
-          String cap = use.member().isEmpty() ? ""
-              : Character.toUpperCase(use.member().charAt(0)) + use.member().substring(1);
-          found |= m.getParameterCount() == 0
-              && (m.getName().equals("get" + cap) || m.getName().equals("is" + cap));
+          String cap =
+              use.member().isEmpty()
+                  ? ""
+                  : Character.toUpperCase(use.member().charAt(0)) + use.member().substring(1);
+          found |=
+              m.getParameterCount() == 0
+                  && (m.getName().equals("get" + cap) || m.getName().equals("is" + cap));
         }
       }
       if (!found) {
-        violations.add(use.where() + ": " + FUNCTIONS + "." + use.member()
-            + (use.arity() >= 0 ? "(" + use.arity() + " argument" + (use.arity() == 1 ? "" : "s")
-                + ")" : "")
-            + " is not a public " + (use.arity() >= 0 ? "method" : "getter") + " of "
-            + functions.getName());
+        violations.add(
+            use.where()
+                + ": "
+                + FUNCTIONS
+                + "."
+                + use.member()
+                + (use.arity() >= 0
+                    ? "(" + use.arity() + " argument" + (use.arity() == 1 ? "" : "s") + ")"
+                    : "")
+                + " is not a public "
+                + (use.arity() >= 0 ? "method" : "getter")
+                + " of "
+                + functions.getName());
       }
     }
     return violations;

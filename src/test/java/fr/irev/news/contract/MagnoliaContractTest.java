@@ -29,9 +29,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The light module, the descriptor and the Magnolia adapter use only what
- * {@code docs/magnolia-contract.md} lists. Each failure names the file and the key, variable or
- * class that is not in the contract.
+ * The light module, the descriptor and the Magnolia adapter use only what {@code
+ * docs/magnolia-contract.md} lists. Each failure names the file and the key, variable or class that
+ * is not in the contract.
  */
 class MagnoliaContractTest {
 
@@ -52,11 +52,26 @@ class MagnoliaContractTest {
 
   @Test
   void contractHasEveryBlockTheCheckersRead() {
-    for (String block : List.of("yaml-keys:contentTypes", "yaml-keys:apps", "yaml-keys:dialogs",
-        "yaml-keys:fields", "yaml-keys:templates", "yaml-keys:virtualUriMappings",
-        "yaml-named-maps", "field-types", "support-types", "field-property-types", "classes",
-        "content-type-property-types", "render-types", "area-types", "label-keys", "ftl-context",
-        "java-api", "descriptor-elements")) {
+    for (String block :
+        List.of(
+            "yaml-keys:contentTypes",
+            "yaml-keys:apps",
+            "yaml-keys:dialogs",
+            "yaml-keys:fields",
+            "yaml-keys:templates",
+            "yaml-keys:virtualUriMappings",
+            "yaml-named-maps",
+            "field-types",
+            "support-types",
+            "field-property-types",
+            "classes",
+            "content-type-property-types",
+            "render-types",
+            "area-types",
+            "label-keys",
+            "ftl-context",
+            "java-api",
+            "descriptor-elements")) {
       assertFalse(contract.entries(block).isEmpty(), block);
     }
   }
@@ -113,15 +128,16 @@ class MagnoliaContractTest {
     YamlChecker checker = new YamlChecker(contract);
     Set<String> workspaces = new LinkedHashSet<>();
     for (Path file : ProjectFiles.files(module.resolve("contentTypes"), ".yaml")) {
-      workspaces.add(YamlDefinition.load(module, file).root().path("datasource")
-          .path("workspace").asText());
+      workspaces.add(
+          YamlDefinition.load(module, file).root().path("datasource").path("workspace").asText());
     }
     assertEquals(Set.of("irev-news", "irev-thematics", "irev-territories"), workspaces);
     List<String> problems = new ArrayList<>();
     for (Path file : ProjectFiles.files(module, ".yaml")) {
       YamlDefinition def = YamlDefinition.load(module, file);
-      problems.addAll(checker.references(def, checker.check(def), lightModules,
-          ProjectFiles.MODULE, workspaces));
+      problems.addAll(
+          checker.references(
+              def, checker.check(def), lightModules, ProjectFiles.MODULE, workspaces));
     }
     assertNoViolations(problems);
   }
@@ -132,35 +148,73 @@ class MagnoliaContractTest {
     Map<String, String> nodeTypes = new LinkedHashMap<>();
     for (Path file : ProjectFiles.files(module.resolve("contentTypes"), ".yaml")) {
       YamlDefinition def = YamlDefinition.load(module, file);
-      assertEquals("https://irev.fr/jcr/irev-news/1.0",
-          def.root().path("datasource").path("namespaces").path("irev").asText(), def.id());
+      assertEquals(
+          "https://irev.fr/jcr/irev-news/1.0",
+          def.root().path("datasource").path("namespaces").path("irev").asText(),
+          def.id());
       assertTrue(def.root().path("datasource").path("autoCreate").asBoolean(), def.id());
       nodeTypes.put(def.id(), def.root().path("model").path("nodeType").asText());
     }
-    assertEquals(Map.of("newsItem", "irev:newsItem", "thematic", "irev:thematic",
-        "territory", "irev:territory"), nodeTypes);
+    assertEquals(
+        Map.of(
+            "newsItem",
+            "irev:newsItem",
+            "thematic",
+            "irev:thematic",
+            "territory",
+            "irev:territory"),
+        nodeTypes);
     YamlDefinition news = YamlDefinition.load(module, module.resolve("contentTypes/newsItem.yaml"));
     Set<String> properties = new LinkedHashSet<>();
-    news.root().path("model").path("properties").forEach(p -> properties.add(p.path("name").asText()));
-    assertEquals(new TreeSet<>(List.of("title", "teaser", "body", "kind", "startDate", "endDate",
-        "allDay", "placeName", "placeAddress", "placeCommune", "audience", "publicationDate",
-        "thematics", "territories", "registrationUrl", "attachments")), new TreeSet<>(properties));
+    news.root()
+        .path("model")
+        .path("properties")
+        .forEach(p -> properties.add(p.path("name").asText()));
+    assertEquals(
+        new TreeSet<>(
+            List.of(
+                "title",
+                "teaser",
+                "body",
+                "kind",
+                "startDate",
+                "endDate",
+                "allDay",
+                "placeName",
+                "placeAddress",
+                "placeCommune",
+                "audience",
+                "publicationDate",
+                "thematics",
+                "territories",
+                "registrationUrl",
+                "attachments")),
+        new TreeSet<>(properties));
   }
 
   @Test
   void virtualUriMappingForwardsTheSeedAddress() throws IOException {
-    YamlDefinition def = YamlDefinition.load(module,
-        module.resolve("virtualUriMappings/news-detail.yaml"));
+    YamlDefinition def =
+        YamlDefinition.load(module, module.resolve("virtualUriMappings/news-detail.yaml"));
     Pattern from = Pattern.compile(def.root().path("fromUri").asText());
     String to = def.root().path("toUri").asText();
-    String seed = "/actualites/discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd";
+    String seed =
+        "/actualites/discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd";
     Matcher m = from.matcher(seed);
     assertTrue(m.matches());
-    assertEquals("forward:/actualites/detail?item="
-        + "discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd",
+    assertEquals(
+        "forward:/actualites/detail?item="
+            + "discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd",
         m.replaceAll(to));
-    for (String other : List.of("/actualites", "/actualites/", "/actualites/A-Majuscule",
-        "/actualites/a/b", "/actualites/-tiret", "/autre/chose", "/actualites/x.html")) {
+    for (String other :
+        List.of(
+            "/actualites",
+            "/actualites/",
+            "/actualites/A-Majuscule",
+            "/actualites/a/b",
+            "/actualites/-tiret",
+            "/autre/chose",
+            "/actualites/x.html")) {
       assertFalse(from.matcher(other).matches(), other);
     }
   }
@@ -191,11 +245,20 @@ class MagnoliaContractTest {
     try {
       functions = Class.forName(FUNCTIONS_CLASS);
     } catch (ClassNotFoundException e) {
-      fail(FUNCTIONS_CLASS + " does not exist (yet): the templates call "
-          + uses.stream().map(u -> FtlChecker.FUNCTIONS + "." + u.member()
-              + (u.arity() >= 0 ? "/" + u.arity() : "")).distinct().sorted()
-              .collect(Collectors.joining(", "))
-          + "; this test checks them against its public methods once the class is written");
+      fail(
+          FUNCTIONS_CLASS
+              + " does not exist (yet): the templates call "
+              + uses.stream()
+                  .map(
+                      u ->
+                          FtlChecker.FUNCTIONS
+                              + "."
+                              + u.member()
+                              + (u.arity() >= 0 ? "/" + u.arity() : ""))
+                  .distinct()
+                  .sorted()
+                  .collect(Collectors.joining(", "))
+              + "; this test checks them against its public methods once the class is written");
       return;
     }
     assertNoViolations(FtlChecker.checkFunctions(uses, functions));
@@ -228,8 +291,9 @@ class MagnoliaContractTest {
     Map<String, String> used = new LinkedHashMap<>();
     YamlChecker yaml = new YamlChecker(contract);
     for (Path file : ProjectFiles.files(module, ".yaml")) {
-      yaml.check(YamlDefinition.load(module, file)).labelKeys.forEach((path, key) ->
-          used.putIfAbsent(key, ProjectFiles.display(file) + ": " + path));
+      yaml.check(YamlDefinition.load(module, file))
+          .labelKeys
+          .forEach((path, key) -> used.putIfAbsent(key, ProjectFiles.display(file) + ": " + path));
     }
     FtlChecker ftl = new FtlChecker(contract, lightModules, ProjectFiles.MODULE);
     for (Path file : ProjectFiles.files(module, ".ftl")) {
@@ -237,12 +301,18 @@ class MagnoliaContractTest {
     }
     assertTrue(used.size() > 50, "i18n keys in use: " + used.size());
     List<String> missing = new ArrayList<>();
-    used.forEach((key, where) -> {
-      if (!fr.containsKey(key) || !en.containsKey(key)) {
-        missing.add(where + ": i18n key " + key + " is missing from "
-            + (!fr.containsKey(key) ? "fr " : "") + (!en.containsKey(key) ? "en" : ""));
-      }
-    });
+    used.forEach(
+        (key, where) -> {
+          if (!fr.containsKey(key) || !en.containsKey(key)) {
+            missing.add(
+                where
+                    + ": i18n key "
+                    + key
+                    + " is missing from "
+                    + (!fr.containsKey(key) ? "fr " : "")
+                    + (!en.containsKey(key) ? "en" : ""));
+          }
+        });
     assertNoViolations(missing);
     Set<String> unused = new TreeSet<>(fr.stringPropertyNames());
     unused.removeAll(used.keySet());
@@ -268,12 +338,12 @@ class MagnoliaContractTest {
 
   @Test
   void stylesheetIsSelfContainedAndPrintsLinkNumbers() throws IOException {
-    String css = Files.readString(module.resolve("webresources/css/irev-news.css"),
-        StandardCharsets.UTF_8);
+    String css =
+        Files.readString(module.resolve("webresources/css/irev-news.css"), StandardCharsets.UTF_8);
     assertFalse(css.contains("@import"), "no @import");
     assertFalse(css.contains("@font-face"), "no web fonts");
-    assertFalse(Pattern.compile("url\\(\\s*['\"]?(https?:)?//").matcher(css).find(),
-        "no external host");
+    assertFalse(
+        Pattern.compile("url\\(\\s*['\"]?(https?:)?//").matcher(css).find(), "no external host");
     assertTrue(css.contains("@media print"));
     assertTrue(css.contains("content: \" [\" attr(data-fn) \"]\""));
     assertTrue(css.contains(".irev-footnotes {\n  display: none;"), "footnotes hidden on screen");
@@ -305,14 +375,15 @@ class MagnoliaContractTest {
       }
     }
     assertEquals("module", doc.getDocumentElement().getTagName());
-    assertEquals(Set.of(), unknown,
-        "elements of magnolia-module.xml not in contract:descriptor-elements");
+    assertEquals(
+        Set.of(), unknown, "elements of magnolia-module.xml not in contract:descriptor-elements");
   }
 
   @Test
   void javaCodeUsesOnlyContractMagnoliaTypes() throws IOException {
     Set<String> allowed = contract.entries("java-api");
-    Pattern reference = Pattern.compile("\\binfo\\.magnolia(?:\\.[a-z][A-Za-z0-9_]*)+\\.[A-Z][A-Za-z0-9_]*");
+    Pattern reference =
+        Pattern.compile("\\binfo\\.magnolia(?:\\.[a-z][A-Za-z0-9_]*)+\\.[A-Z][A-Za-z0-9_]*");
     List<String> problems = new ArrayList<>();
     Path root = ProjectFiles.root();
     for (Path file : ProjectFiles.files(root.resolve("src/main/java"), ".java")) {
@@ -320,18 +391,23 @@ class MagnoliaContractTest {
       Matcher m = reference.matcher(code);
       while (m.find()) {
         if (!allowed.contains(m.group())) {
-          problems.add(ProjectFiles.display(file) + ": " + m.group()
-              + " is not in contract:java-api");
+          problems.add(
+              ProjectFiles.display(file) + ": " + m.group() + " is not in contract:java-api");
         }
       }
     }
     Path standins = root.resolve("src/magnolia-standins/java");
     for (Path file : ProjectFiles.files(standins.resolve("info/magnolia"), ".java")) {
-      String type = standins.relativize(file).toString().replace('\\', '/')
-          .replaceFirst("\\.java$", "").replace('/', '.');
+      String type =
+          standins
+              .relativize(file)
+              .toString()
+              .replace('\\', '/')
+              .replaceFirst("\\.java$", "")
+              .replace('/', '.');
       if (!allowed.contains(type)) {
-        problems.add(ProjectFiles.display(file) + ": stand-in " + type
-            + " is not in contract:java-api");
+        problems.add(
+            ProjectFiles.display(file) + ": stand-in " + type + " is not in contract:java-api");
       }
     }
     assertNoViolations(problems);
@@ -350,13 +426,23 @@ class MagnoliaContractTest {
       yamlViolations.addAll(yaml.check(YamlDefinition.load(fixtureModule, file)).violations);
     }
     String yamlReport = String.join("\n", yamlViolations);
-    assertReports(yamlReport, "bad-dialog.yaml: form.properties.title.fieldType: key 'fieldType' is not in contract");
-    assertReports(yamlReport, "bad-dialog.yaml: form.properties.title.$type: value 'superTextField' is not in contract:field-types");
-    assertReports(yamlReport, "bad-dialog.yaml: form.properties.title.label: 'label' must be an i18n key");
-    assertReports(yamlReport, "bad-dialog.yaml: form.properties.page.datasource.$type: value 'restDatasource' is not in contract:support-types");
+    assertReports(
+        yamlReport,
+        "bad-dialog.yaml: form.properties.title.fieldType: key 'fieldType' is not in contract");
+    assertReports(
+        yamlReport,
+        "bad-dialog.yaml: form.properties.title.$type: value 'superTextField' is not in contract:field-types");
+    assertReports(
+        yamlReport, "bad-dialog.yaml: form.properties.title.label: 'label' must be an i18n key");
+    assertReports(
+        yamlReport,
+        "bad-dialog.yaml: form.properties.page.datasource.$type: value 'restDatasource' is not in contract:support-types");
     assertReports(yamlReport, "bad-app.yaml:3: YAML tag !inherit:other");
-    assertReports(yamlReport, "bad-mapping.yaml: class: value 'info.magnolia.virtualuri.mapping.DefaultVirtualUriMapping' is not in contract:classes");
-    assertReports(yamlReport, "bad-template.yaml: renderType: value 'jsp' is not in contract:render-types");
+    assertReports(
+        yamlReport,
+        "bad-mapping.yaml: class: value 'info.magnolia.virtualuri.mapping.DefaultVirtualUriMapping' is not in contract:classes");
+    assertReports(
+        yamlReport, "bad-template.yaml: renderType: value 'jsp' is not in contract:render-types");
     assertReports(yamlReport, "bad-template.yaml: modelClass: key 'modelClass' is not in contract");
     // the fixture's valid parts are not reported
     assertFalse(yamlReport.contains("form.properties.ok"), yamlReport);
@@ -364,9 +450,12 @@ class MagnoliaContractTest {
     FtlChecker ftl = new FtlChecker(contract, fixtureRoot, ProjectFiles.MODULE);
     FtlChecker.Result result = ftl.check(fixtureModule.resolve("templates/components/bad.ftl"));
     String ftlReport = String.join("\n", result.violations);
-    String noHeader = String.join("\n",
-        ftl.check(fixtureModule.resolve("templates/components/no-header.ftl")).violations);
-    assertReports(noHeader, "no-header.ftl:1:1: the script must start with [#ftl output_format=\"HTML\"]");
+    String noHeader =
+        String.join(
+            "\n",
+            ftl.check(fixtureModule.resolve("templates/components/no-header.ftl")).violations);
+    assertReports(
+        noHeader, "no-header.ftl:1:1: the script must start with [#ftl output_format=\"HTML\"]");
     assertReports(noHeader, "no-header.ftl: output format must be HTML with auto-escaping");
     assertReports(ftlReport, "top-level variable 'cmsfn' is not in contract:ftl-context");
     assertReports(ftlReport, "top-level variable 'state' is not in contract:ftl-context");
@@ -375,14 +464,20 @@ class MagnoliaContractTest {
     assertReports(ftlReport, "?no_esc on 'content.text'");
     assertReports(ftlReport, "?interpret is not allowed");
     assertReports(ftlReport, "i18n[…] needs a string literal key");
-    assertReports(ftlReport, "macro 'noSuchMacro' is not defined in /irev-news/templates/macros/lib.ftl");
-    assertFalse(ftlReport.contains("'item'"), "locally assigned variables are not reported\n" + ftlReport);
-    assertFalse(ftlReport.contains("'helper'"), "imported namespaces are not reported\n" + ftlReport);
+    assertReports(
+        ftlReport, "macro 'noSuchMacro' is not defined in /irev-news/templates/macros/lib.ftl");
+    assertFalse(
+        ftlReport.contains("'item'"), "locally assigned variables are not reported\n" + ftlReport);
+    assertFalse(
+        ftlReport.contains("'helper'"), "imported namespaces are not reported\n" + ftlReport);
 
-    List<String> functionViolations = FtlChecker.checkFunctions(result.functions, FakeFunctions.class);
+    List<String> functionViolations =
+        FtlChecker.checkFunctions(result.functions, FakeFunctions.class);
     String functionReport = String.join("\n", functionViolations);
-    assertReports(functionReport, "irevfn.noSuchFunction(1 argument) is not a public method of "
-        + FakeFunctions.class.getName());
+    assertReports(
+        functionReport,
+        "irevfn.noSuchFunction(1 argument) is not a public method of "
+            + FakeFunctions.class.getName());
     assertReports(functionReport, "irevfn.item(2 arguments) is not a public method");
     assertEquals(2, functionViolations.size(), functionReport);
     assertEquals("irev-news.fixture.title", result.i18nKeys.keySet().iterator().next());
@@ -400,9 +495,10 @@ class MagnoliaContractTest {
 
   static Properties bundle(String locale) throws IOException {
     Properties p = new Properties();
-    try (Reader reader = Files.newBufferedReader(
-        ProjectFiles.module().resolve("i18n/irev-news-messages_" + locale + ".properties"),
-        StandardCharsets.UTF_8)) {
+    try (Reader reader =
+        Files.newBufferedReader(
+            ProjectFiles.module().resolve("i18n/irev-news-messages_" + locale + ".properties"),
+            StandardCharsets.UTF_8)) {
       p.load(reader);
     }
     return p;
@@ -413,14 +509,17 @@ class MagnoliaContractTest {
   }
 
   private static void assertReports(String report, String expected) {
-    assertTrue(report.contains(expected), "expected a violation containing\n  " + expected
-        + "\nin\n" + report);
+    assertTrue(
+        report.contains(expected),
+        "expected a violation containing\n  " + expected + "\nin\n" + report);
   }
 
   private static void assertNoViolations(List<String> violations) {
     if (!violations.isEmpty()) {
-      fail(violations.size() + " contract violation(s) (docs/magnolia-contract.md):\n  "
-          + String.join("\n  ", violations));
+      fail(
+          violations.size()
+              + " contract violation(s) (docs/magnolia-contract.md):\n  "
+              + String.join("\n  ", violations));
     }
   }
 }

@@ -16,16 +16,16 @@ final class ProjectFiles {
   private ProjectFiles() {}
 
   static Path root() {
-    Path start = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
-        .toAbsolutePath();
+    Path start =
+        Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve("pom.xml"))
           && Files.isDirectory(dir.resolve("light-modules").resolve(MODULE))) {
         return dir;
       }
     }
-    throw new IllegalStateException("no project root (pom.xml + light-modules/" + MODULE
-        + ") above " + start);
+    throw new IllegalStateException(
+        "no project root (pom.xml + light-modules/" + MODULE + ") above " + start);
   }
 
   /** {@code light-modules} (the parent of the module folder, the resource root). */

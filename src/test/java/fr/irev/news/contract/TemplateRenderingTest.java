@@ -32,11 +32,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Renders the light module's scripts with FreeMarker, the contract's context objects
- * ({@code content}, {@code ctx.getParameter}, {@code i18n[…]}, {@code cms.*}, {@code components})
- * as plain stand-ins and {@link FakeFunctions} as {@code irevfn}, and checks the HTML the seed page
- * must give: structure, accessibility hooks, numbered links and their printed list. The preview
- * server renders the same scripts with the real {@code irevfn}; this test only guards the scripts.
+ * Renders the light module's scripts with FreeMarker, the contract's context objects ({@code
+ * content}, {@code ctx.getParameter}, {@code i18n[…]}, {@code cms.*}, {@code components}) as plain
+ * stand-ins and {@link FakeFunctions} as {@code irevfn}, and checks the HTML the seed page must
+ * give: structure, accessibility hooks, numbered links and their printed list. The preview server
+ * renders the same scripts with the real {@code irevfn}; this test only guards the scripts.
  */
 class TemplateRenderingTest {
 
@@ -63,14 +63,19 @@ class TemplateRenderingTest {
 
   @Test
   void detailPageRendersTheSeedEvent() throws Exception {
-    Document page = render("templates/pages/news-detail.ftl",
-        Map.of("item", FakeFunctions.SEED_NAME), Map.of(), null);
+    Document page =
+        render(
+            "templates/pages/news-detail.ftl",
+            Map.of("item", FakeFunctions.SEED_NAME),
+            Map.of(),
+            null);
 
     assertEquals("fr", page.selectFirst("html").attr("lang"));
     assertEquals(1, page.select("h1").size());
     assertTrue(page.selectFirst("h1").text().startsWith("Discriminations"));
     assertTrue(page.title().startsWith("Discriminations") && page.title().endsWith("– IREV"));
-    assertEquals("/.resources/irev-news/webresources/css/irev-news.css",
+    assertEquals(
+        "/.resources/irev-news/webresources/css/irev-news.css",
         page.selectFirst("link[rel=stylesheet]").attr("href"));
     assertTrue(page.head().html().contains("cms:page"), "[@cms.page /] in <head>");
 
@@ -98,25 +103,30 @@ class TemplateRenderingTest {
     // "Favoris" = permalink with rel=bookmark
     Element card = page.selectFirst(".irev-attachments article.irev-attachment");
     assertEquals("Plaquette de présentation", card.selectFirst("h3").text());
-    assertEquals("PDF – 256,80 Ko", card.selectFirst(".irev-attachment__meta").text().replace('\u00A0', ' '));
+    assertEquals(
+        "PDF – 256,80 Ko",
+        card.selectFirst(".irev-attachment__meta").text().replace('\u00A0', ' '));
     Element download = card.selectFirst("a.irev-attachment__download");
     assertEquals("2", download.attr("data-fn"));
     assertTrue(download.text().contains("PDF, 256,80"), download.text());
     assertTrue(download.attr("href").startsWith("/dam/jcr:"));
     Element bookmark = card.selectFirst("a[rel=bookmark]");
-    assertEquals(FakeFunctions.SITE + "/actualites/" + FakeFunctions.SEED_NAME, bookmark.attr("href"));
+    assertEquals(
+        FakeFunctions.SITE + "/actualites/" + FakeFunctions.SEED_NAME, bookmark.attr("href"));
     assertTrue(bookmark.text().startsWith("Favoris"));
     assertFalse(bookmark.hasAttr("data-fn"), "the bookmark is not a printed link");
 
     // thematics (ancestors first) and territories, numbered 3, 4, 5
     Elements tagLinks = page.select(".irev-tags a");
-    assertEquals(List.of("Discrimination", "Lutte contre les discriminations", "Région Hauts-de-France"),
+    assertEquals(
+        List.of("Discrimination", "Lutte contre les discriminations", "Région Hauts-de-France"),
         tagLinks.eachText());
     assertEquals(List.of("3", "4", "5"), tagLinks.eachAttr("data-fn"));
     assertEquals(List.of("Thématiques", "Territoires"), page.select(".irev-tags h2").eachText());
 
     // publication and update, machine-readable
-    assertEquals(List.of("2021-09-29", "2021-10-04T10:50:00+02:00"),
+    assertEquals(
+        List.of("2021-09-29", "2021-10-04T10:50:00+02:00"),
         page.select(".irev-dates time").eachAttr("datetime"));
     assertTrue(page.selectFirst(".irev-dates").text().contains("Publié le 29 septembre 2021"));
 
@@ -146,7 +156,8 @@ class TemplateRenderingTest {
 
   @Test
   void unknownItemGivesTheFrenchNotFoundPage() throws Exception {
-    for (Map<String, String> params : List.of(Map.of("item", "n-existe-pas"), Map.<String, String>of())) {
+    for (Map<String, String> params :
+        List.of(Map.of("item", "n-existe-pas"), Map.<String, String>of())) {
       irevfn = new FakeFunctions();
       Document page = render("templates/pages/news-detail.ftl", params, Map.of(), null);
       assertEquals(1, irevfn.notFoundCalls(), "irevfn.notFound() sets the 404 status");
@@ -159,8 +170,12 @@ class TemplateRenderingTest {
 
   @Test
   void detailPageEscapesItemText() throws Exception {
-    Document page = render("templates/pages/news-detail.ftl",
-        Map.of("item", FakeFunctions.XSS_NAME), Map.of(), null);
+    Document page =
+        render(
+            "templates/pages/news-detail.ftl",
+            Map.of("item", FakeFunctions.XSS_NAME),
+            Map.of(),
+            null);
     assertTrue(page.select("script, img").isEmpty(), page.body().html());
     assertEquals("<script>alert('x')</script> & co", page.selectFirst("h1").text());
   }
@@ -169,8 +184,12 @@ class TemplateRenderingTest {
 
   @Test
   void listPageShowsItemsFilterAndPagination() throws Exception {
-    Document page = render("templates/pages/news-list.ftl",
-        Map.of("thematique", "lutte-contre-les-discriminations"), Map.of(), null);
+    Document page =
+        render(
+            "templates/pages/news-list.ftl",
+            Map.of("thematique", "lutte-contre-les-discriminations"),
+            Map.of(),
+            null);
     assertEquals(List.of("|lutte-contre-les-discriminations|"), irevfn.listingCalls());
     assertEquals(1, page.select("h1").size());
     assertEquals("Actualités", page.selectFirst("h1").text());
@@ -181,7 +200,8 @@ class TemplateRenderingTest {
     assertEquals(2, entries.size());
     Element event = entries.get(0);
     assertEquals("/actualites/" + FakeFunctions.SEED_NAME, event.selectFirst("h2 a").attr("href"));
-    assertEquals("2021-11-30T09:00:00+01:00",
+    assertEquals(
+        "2021-11-30T09:00:00+01:00",
         event.selectFirst(".irev-summary__when time").attr("datetime"));
     Element news = entries.get(1);
     assertTrue(news.select(".irev-summary__when").isEmpty(), "news items show no event date");
@@ -195,34 +215,61 @@ class TemplateRenderingTest {
 
   @Test
   void listPageShowsTheFrenchNoticeOfAnUnknownFilter() throws Exception {
-    Document page = render("templates/pages/news-list.ftl",
-        Map.of("territoire", "inconnu", "page", "abc"), Map.of(), null);
+    Document page =
+        render(
+            "templates/pages/news-list.ftl",
+            Map.of("territoire", "inconnu", "page", "abc"),
+            Map.of(),
+            null);
     assertEquals(List.of("abc||inconnu"), irevfn.listingCalls());
-    assertTrue(page.selectFirst(".irev-notice[role=status]").text()
-        .startsWith("Le territoire demandé n’existe pas"));
+    assertTrue(
+        page.selectFirst(".irev-notice[role=status]")
+            .text()
+            .startsWith("Le territoire demandé n’existe pas"));
   }
 
   // ---------------------------------------------------------------- components and area
 
   @Test
   void componentsRenderTheSharedMacros() throws Exception {
-    Document summary = render("templates/components/event-summary.ftl", Map.of(),
-        Map.of("item", FakeFunctions.SEED_ID), null);
-    assertEquals("le mardi 30 novembre 2021 de 9 h 00 à 16 h 30",
+    Document summary =
+        render(
+            "templates/components/event-summary.ftl",
+            Map.of(),
+            Map.of("item", FakeFunctions.SEED_ID),
+            null);
+    assertEquals(
+        "le mardi 30 novembre 2021 de 9 h 00 à 16 h 30",
         summary.selectFirst("section.irev-event time").text());
-    assertTrue(summary.select("[data-fn]").isEmpty(), "components are not in the page's list of links");
+    assertTrue(
+        summary.select("[data-fn]").isEmpty(), "components are not in the page's list of links");
 
-    Document tags = render("templates/components/taxonomy-tags.ftl", Map.of(),
-        Map.of("item", FakeFunctions.SEED_ID), null);
+    Document tags =
+        render(
+            "templates/components/taxonomy-tags.ftl",
+            Map.of(),
+            Map.of("item", FakeFunctions.SEED_ID),
+            null);
     assertEquals(3, tags.select(".irev-tags a").size());
-    assertTrue(tags.select("[data-fn]").isEmpty(), "components are not in the page's list of links");
+    assertTrue(
+        tags.select("[data-fn]").isEmpty(), "components are not in the page's list of links");
 
-    Document pdf = render("templates/components/pdf-attachment.ftl", Map.of(),
-        Map.of("asset", "jcr:" + FakeFunctions.PDF_ID, "title", "Programme", "description", "Détail"),
-        null);
+    Document pdf =
+        render(
+            "templates/components/pdf-attachment.ftl",
+            Map.of(),
+            Map.of(
+                "asset",
+                "jcr:" + FakeFunctions.PDF_ID,
+                "title",
+                "Programme",
+                "description",
+                "Détail"),
+            null);
     Element card = pdf.selectFirst("article.irev-attachment");
     assertEquals("Programme", card.selectFirst("h2").text());
-    assertFalse(card.selectFirst("a.irev-attachment__download").hasAttr("data-fn"),
+    assertFalse(
+        card.selectFirst("a.irev-attachment__download").hasAttr("data-fn"),
         "components are not in the page's list of links");
 
     for (String script : List.of("event-summary", "taxonomy-tags", "pdf-attachment")) {
@@ -233,10 +280,12 @@ class TemplateRenderingTest {
 
   @Test
   void areaRendersItsComponentsInOrder() throws Exception {
-    List<Map<String, Object>> components = List.of(
-        Map.of("@name", "0"), Map.of("@name", "1"), Map.of("@name", "2"));
+    List<Map<String, Object>> components =
+        List.of(Map.of("@name", "0"), Map.of("@name", "1"), Map.of("@name", "2"));
     Document area = render("templates/areas/main.ftl", Map.of(), Map.of(), components);
-    assertEquals(List.of("0", "1", "2"), area.select("[data-test-component]").eachAttr("data-test-component"));
+    assertEquals(
+        List.of("0", "1", "2"),
+        area.select("[data-test-component]").eachAttr("data-test-component"));
     Document none = render("templates/areas/main.ftl", Map.of(), Map.of(), List.of());
     assertEquals("", none.body().html().strip());
   }
@@ -250,8 +299,8 @@ class TemplateRenderingTest {
     for (Map.Entry<String, Map<String, Object>> sample : FakeFunctions.samples().entrySet()) {
       Class<?> view = Class.forName("fr.irev.news.templating." + sample.getKey());
       java.util.Set<String> properties = new java.util.TreeSet<>();
-      for (java.beans.PropertyDescriptor p
-          : java.beans.Introspector.getBeanInfo(view, Object.class).getPropertyDescriptors()) {
+      for (java.beans.PropertyDescriptor p :
+          java.beans.Introspector.getBeanInfo(view, Object.class).getPropertyDescriptors()) {
         if (p.getReadMethod() != null) {
           properties.add(p.getName());
         }
@@ -261,18 +310,33 @@ class TemplateRenderingTest {
       assertEquals(java.util.Set.of(), unknown, view.getName() + " has no getter for");
     }
     Class<?> functions = Class.forName(MagnoliaContractTest.FUNCTIONS_CLASS);
-    assertEquals("NewsItemView", functions.getMethod("item", String.class).getReturnType().getSimpleName());
-    assertEquals("NewsItemView", functions.getMethod("itemById", String.class).getReturnType().getSimpleName());
-    assertEquals("ListingView", functions.getMethod("listing", String.class, String.class,
-        String.class).getReturnType().getSimpleName());
-    assertEquals("AttachmentView", functions.getMethod("attachment", String.class, String.class,
-        String.class).getReturnType().getSimpleName());
+    assertEquals(
+        "NewsItemView", functions.getMethod("item", String.class).getReturnType().getSimpleName());
+    assertEquals(
+        "NewsItemView",
+        functions.getMethod("itemById", String.class).getReturnType().getSimpleName());
+    assertEquals(
+        "ListingView",
+        functions
+            .getMethod("listing", String.class, String.class, String.class)
+            .getReturnType()
+            .getSimpleName());
+    assertEquals(
+        "AttachmentView",
+        functions
+            .getMethod("attachment", String.class, String.class, String.class)
+            .getReturnType()
+            .getSimpleName());
   }
 
   // ---------------------------------------------------------------- rendering
 
-  private Document render(String script, Map<String, String> parameters, Map<String, Object> content,
-      List<Map<String, Object>> components) throws IOException, TemplateException {
+  private Document render(
+      String script,
+      Map<String, String> parameters,
+      Map<String, Object> content,
+      List<Map<String, Object>> components)
+      throws IOException, TemplateException {
     Map<String, Object> model = new LinkedHashMap<>();
     Map<String, Object> node = new LinkedHashMap<>(content);
     node.putIfAbsent("@name", "node");
@@ -303,22 +367,27 @@ class TemplateRenderingTest {
     }
   }
 
-  private static final TemplateDirectiveModel PAGE = (env, params, loopVars, body) ->
-      env.getOut().write("<!-- cms:page -->");
+  private static final TemplateDirectiveModel PAGE =
+      (env, params, loopVars, body) -> env.getOut().write("<!-- cms:page -->");
 
-  private static final TemplateDirectiveModel AREA = (env, params, loopVars, body) ->
-      env.getOut().write("<div data-test-area=\"" + params.get("name") + "\"></div>");
+  private static final TemplateDirectiveModel AREA =
+      (env, params, loopVars, body) ->
+          env.getOut().write("<div data-test-area=\"" + params.get("name") + "\"></div>");
 
-  private static final TemplateDirectiveModel COMPONENT = new TemplateDirectiveModel() {
-    @Override
-    public void execute(Environment env, @SuppressWarnings("rawtypes") Map params,
-        TemplateModel[] loopVars, TemplateDirectiveBody body)
-        throws TemplateException, IOException {
-      Object content = params.get("content");
-      if (!(content instanceof TemplateHashModel hash)) {
-        throw new TemplateModelException("cms.component needs content=");
-      }
-      env.getOut().write("<div data-test-component=\"" + hash.get("@name") + "\"></div>");
-    }
-  };
+  private static final TemplateDirectiveModel COMPONENT =
+      new TemplateDirectiveModel() {
+        @Override
+        public void execute(
+            Environment env,
+            @SuppressWarnings("rawtypes") Map params,
+            TemplateModel[] loopVars,
+            TemplateDirectiveBody body)
+            throws TemplateException, IOException {
+          Object content = params.get("content");
+          if (!(content instanceof TemplateHashModel hash)) {
+            throw new TemplateModelException("cms.component needs content=");
+          }
+          env.getOut().write("<div data-test-component=\"" + hash.get("@name") + "\"></div>");
+        }
+      };
 }

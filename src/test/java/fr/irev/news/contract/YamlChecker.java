@@ -13,21 +13,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks YAML definitions against the contract: definition keys per kind, {@code $type},
- * {@code class}, {@code type} and {@code renderType} values, label values that must be i18n keys,
- * and references to other files of the light module.
+ * Checks YAML definitions against the contract: definition keys per kind, {@code $type}, {@code
+ * class}, {@code type} and {@code renderType} values, label values that must be i18n keys, and
+ * references to other files of the light module.
  */
 final class YamlChecker {
 
   /** A message key of our bundle. */
   static final Pattern I18N_KEY = Pattern.compile("irev-news\\.[A-Za-z0-9_.-]+");
 
-  private static final Map<String, String[]> KEY_BLOCKS = Map.of(
-      "contentTypes", new String[] {"yaml-keys:contentTypes"},
-      "apps", new String[] {"yaml-keys:apps", "yaml-keys:fields"},
-      "dialogs", new String[] {"yaml-keys:dialogs", "yaml-keys:fields"},
-      "templates", new String[] {"yaml-keys:templates"},
-      "virtualUriMappings", new String[] {"yaml-keys:virtualUriMappings"});
+  private static final Map<String, String[]> KEY_BLOCKS =
+      Map.of(
+          "contentTypes", new String[] {"yaml-keys:contentTypes"},
+          "apps", new String[] {"yaml-keys:apps", "yaml-keys:fields"},
+          "dialogs", new String[] {"yaml-keys:dialogs", "yaml-keys:fields"},
+          "templates", new String[] {"yaml-keys:templates"},
+          "virtualUriMappings", new String[] {"yaml-keys:virtualUriMappings"});
 
   private final ContractDocument contract;
 
@@ -38,8 +39,10 @@ final class YamlChecker {
   /** The result of checking one file. */
   static final class Result {
     final List<String> violations = new ArrayList<>();
+
     /** Label-like values (i18n keys) by key path. */
     final Map<String, String> labelKeys = new LinkedHashMap<>();
+
     /** Workspaces named by field data sources, by key path. */
     final Map<String, String> fieldWorkspaces = new LinkedHashMap<>();
   }
@@ -50,8 +53,13 @@ final class YamlChecker {
     String where = ProjectFiles.display(def.file());
     String[] blocks = KEY_BLOCKS.get(def.kind());
     if (blocks == null) {
-      result.violations.add(where + ": definition folder '" + def.kind()
-          + "' is not in the contract (expected one of " + KEY_BLOCKS.keySet() + ")");
+      result.violations.add(
+          where
+              + ": definition folder '"
+              + def.kind()
+              + "' is not in the contract (expected one of "
+              + KEY_BLOCKS.keySet()
+              + ")");
       return result;
     }
     if (def.root() == null || !def.root().isObject()) {
@@ -96,9 +104,15 @@ final class YamlChecker {
             continue;
           }
           if (!keys.contains(key)) {
-            violation(keyPath, "key '" + key + "' is not in contract:yaml-keys:" + def.kind()
-                + (def.kind().equals("apps") || def.kind().equals("dialogs")
-                    ? " nor contract:yaml-keys:fields" : ""));
+            violation(
+                keyPath,
+                "key '"
+                    + key
+                    + "' is not in contract:yaml-keys:"
+                    + def.kind()
+                    + (def.kind().equals("apps") || def.kind().equals("dialogs")
+                        ? " nor contract:yaml-keys:fields"
+                        : ""));
           }
           value(key, value, keyPath, viaKey);
           node(value, keyPath, key, namedMaps.contains(key) && value.isObject());
@@ -120,7 +134,8 @@ final class YamlChecker {
         case "renderType" -> allowed(keyPath, value, "render-types", Set.of());
         case "type" -> {
           switch (def.kind()) {
-            case "contentTypes" -> allowed(keyPath, value, "content-type-property-types", subModels);
+            case "contentTypes" ->
+                allowed(keyPath, value, "content-type-property-types", subModels);
             case "templates" -> allowed(keyPath, value, "area-types", Set.of());
             default -> allowed(keyPath, value, "field-property-types", Set.of());
           }
@@ -136,8 +151,13 @@ final class YamlChecker {
       }
       if (labelKeys.contains(key)) {
         if (!value.isTextual() || !I18N_KEY.matcher(value.asText()).matches()) {
-          violation(keyPath, "'" + key + "' must be an i18n key irev-news.… (found "
-              + value + "); put the text in i18n/irev-news-messages_*.properties");
+          violation(
+              keyPath,
+              "'"
+                  + key
+                  + "' must be an i18n key irev-news.… (found "
+                  + value
+                  + "); put the text in i18n/irev-news-messages_*.properties");
         } else {
           result.labelKeys.put(keyPath, value.asText());
         }
@@ -165,53 +185,89 @@ final class YamlChecker {
    * @param workspaces the workspaces declared by the module's content types
    */
   List<String> references(
-      YamlDefinition def, Result checked, Path lightModules, String moduleName,
+      YamlDefinition def,
+      Result checked,
+      Path lightModules,
+      String moduleName,
       Set<String> workspaces) {
     List<String> problems = new ArrayList<>();
     String where = ProjectFiles.display(def.file());
     Path module = lightModules.resolve(moduleName);
     if (def.kind().equals("apps")) {
       if (def.contentType() == null) {
-        problems.add(where + ": apps must start with !content-type:<name> (only content-type apps"
-            + " are in the contract)");
-      } else if (!Files.isRegularFile(module.resolve("contentTypes/" + def.contentType() + ".yaml"))) {
-        problems.add(where + ": !content-type:" + def.contentType() + " names no file contentTypes/"
-            + def.contentType() + ".yaml");
+        problems.add(
+            where
+                + ": apps must start with !content-type:<name> (only content-type apps"
+                + " are in the contract)");
+      } else if (!Files.isRegularFile(
+          module.resolve("contentTypes/" + def.contentType() + ".yaml"))) {
+        problems.add(
+            where
+                + ": !content-type:"
+                + def.contentType()
+                + " names no file contentTypes/"
+                + def.contentType()
+                + ".yaml");
       }
     }
-    def.root().findParents("templateScript").forEach(parent -> {
-      String script = parent.path("templateScript").asText();
-      if (!script.startsWith("/" + moduleName + "/")
-          || !Files.isRegularFile(lightModules.resolve(script.substring(1)))) {
-        problems.add(where + ": templateScript " + script + " is not a file of light-modules/"
-            + moduleName);
-      }
-    });
+    def.root()
+        .findParents("templateScript")
+        .forEach(
+            parent -> {
+              String script = parent.path("templateScript").asText();
+              if (!script.startsWith("/" + moduleName + "/")
+                  || !Files.isRegularFile(lightModules.resolve(script.substring(1)))) {
+                problems.add(
+                    where
+                        + ": templateScript "
+                        + script
+                        + " is not a file of light-modules/"
+                        + moduleName);
+              }
+            });
     if (def.root().has("dialog")) {
       String dialog = def.root().path("dialog").asText();
       if (!resolves(module, dialog, moduleName, "dialogs")) {
         problems.add(where + ": dialog " + dialog + " names no file dialogs/…");
       }
     }
-    def.root().findParents("availableComponents").forEach(parent ->
-        parent.path("availableComponents").forEach(component -> {
-          String id = component.path("id").asText();
-          if (!resolves(module, id, moduleName, "templates")) {
-            problems.add(where + ": availableComponents id " + id + " names no file templates/…");
+    def.root()
+        .findParents("availableComponents")
+        .forEach(
+            parent ->
+                parent
+                    .path("availableComponents")
+                    .forEach(
+                        component -> {
+                          String id = component.path("id").asText();
+                          if (!resolves(module, id, moduleName, "templates")) {
+                            problems.add(
+                                where
+                                    + ": availableComponents id "
+                                    + id
+                                    + " names no file templates/…");
+                          }
+                        }));
+    checked.fieldWorkspaces.forEach(
+        (path, workspace) -> {
+          if (!workspaces.contains(workspace)) {
+            problems.add(
+                where
+                    + ": "
+                    + path
+                    + ": workspace "
+                    + workspace
+                    + " is not declared by a content type of the module "
+                    + workspaces);
           }
-        }));
-    checked.fieldWorkspaces.forEach((path, workspace) -> {
-      if (!workspaces.contains(workspace)) {
-        problems.add(where + ": " + path + ": workspace " + workspace
-            + " is not declared by a content type of the module " + workspaces);
-      }
-    });
+        });
     return problems;
   }
 
   private static boolean resolves(Path module, String id, String moduleName, String folder) {
     String prefix = moduleName + ":";
     return id.startsWith(prefix)
-        && Files.isRegularFile(module.resolve(folder + "/" + id.substring(prefix.length()) + ".yaml"));
+        && Files.isRegularFile(
+            module.resolve(folder + "/" + id.substring(prefix.length()) + ".yaml"));
   }
 }

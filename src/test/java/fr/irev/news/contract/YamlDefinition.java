@@ -27,20 +27,26 @@ import java.util.regex.Pattern;
 record YamlDefinition(
     Path file, String kind, String id, JsonNode root, String contentType, List<String> problems) {
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
-  private static final Pattern CONTENT_TYPE = Pattern.compile("^!content-type:([A-Za-z0-9_-]+)\\s*$");
+  private static final YAMLMapper MAPPER =
+      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final Pattern CONTENT_TYPE =
+      Pattern.compile("^!content-type:([A-Za-z0-9_-]+)\\s*$");
+
   /** A YAML tag at the start of a value or of a document: "key: !tag", "- !tag", "!tag". */
-  private static final Pattern TAG = Pattern.compile("^\\s*(?:-\\s+)?(?:[^#'\"]*?:\\s+)?(![A-Za-z][^\\s]*)");
+  private static final Pattern TAG =
+      Pattern.compile("^\\s*(?:-\\s+)?(?:[^#'\"]*?:\\s+)?(![A-Za-z][^\\s]*)");
 
   static YamlDefinition load(Path moduleRoot, Path file) throws IOException {
     Path relative = moduleRoot.relativize(file);
     String kind = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
-    String id = relative.getNameCount() > 1
-        ? relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/')
-            .replaceFirst("\\.ya?ml$", "")
-        : relative.toString();
+    String id =
+        relative.getNameCount() > 1
+            ? relative
+                .subpath(1, relative.getNameCount())
+                .toString()
+                .replace('\\', '/')
+                .replaceFirst("\\.ya?ml$", "")
+            : relative.toString();
     List<String> problems = new ArrayList<>();
     String[] lines = Files.readString(file, StandardCharsets.UTF_8).split("\\R", -1);
     String contentType = null;
@@ -58,8 +64,13 @@ record YamlDefinition(
       } else {
         Matcher tag = TAG.matcher(line);
         if (tag.find()) {
-          problems.add(ProjectFiles.display(file) + ":" + (i + 1) + ": YAML tag " + tag.group(1)
-              + " is not in the contract (only a first-line !content-type:<name> in apps)");
+          problems.add(
+              ProjectFiles.display(file)
+                  + ":"
+                  + (i + 1)
+                  + ": YAML tag "
+                  + tag.group(1)
+                  + " is not in the contract (only a first-line !content-type:<name> in apps)");
         }
       }
       firstContent = false;

@@ -38,24 +38,27 @@ class FrenchDatesTest {
   void c7Days() {
     assertEquals("le lundi 1er novembre 2021", FrenchDates.day(LocalDate.of(2021, 11, 1)));
     assertEquals("le dimanche 21 novembre 2021", FrenchDates.day(LocalDate.of(2021, 11, 21)));
-    assertEquals("lundi 1er novembre 2021",
-        FrenchDates.dayWithoutArticle(LocalDate.of(2021, 11, 1)));
+    assertEquals(
+        "lundi 1er novembre 2021", FrenchDates.dayWithoutArticle(LocalDate.of(2021, 11, 1)));
   }
 
   @Test
   void c7TimedOneDay() {
-    assertEquals("le mardi 30 novembre 2021 de 9" + NBSP + "h" + NBSP + "00 à 16" + NBSP + "h"
-            + NBSP + "30",
+    assertEquals(
+        "le mardi 30 novembre 2021 de 9" + NBSP + "h" + NBSP + "00 à 16" + NBSP + "h" + NBSP + "30",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 30, 16, 30), false));
   }
 
   @Test
   void c7TimedOneDayGivenInUtcIsShownInParisTime() {
     String expected = "le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030";
-    assertEquals(expected,
+    assertEquals(
+        expected,
         FrenchDates.eventPeriod(utc(2021, 11, 30, 8, 0), utc(2021, 11, 30, 15, 30), false));
-    assertEquals(expected, FrenchDates.eventPeriod(Instant.parse("2021-11-30T08:00:00Z"),
-        Instant.parse("2021-11-30T15:30:00Z"), false));
+    assertEquals(
+        expected,
+        FrenchDates.eventPeriod(
+            Instant.parse("2021-11-30T08:00:00Z"), Instant.parse("2021-11-30T15:30:00Z"), false));
   }
 
   @Test
@@ -117,8 +120,8 @@ class FrenchDatesTest {
     assertEquals(Duration.ofHours(2), Duration.between(start, end));
     String expected = "le dimanche 27 mars 2022 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000";
     assertEquals(expected, FrenchDates.eventPeriod(start, end, false));
-    assertEquals(expected,
-        FrenchDates.eventPeriod(utc(2022, 3, 27, 0, 0), utc(2022, 3, 27, 2, 0), false));
+    assertEquals(
+        expected, FrenchDates.eventPeriod(utc(2022, 3, 27, 0, 0), utc(2022, 3, 27, 2, 0), false));
   }
 
   @Test
@@ -126,67 +129,81 @@ class FrenchDatesTest {
     ZonedDateTime start = ZonedDateTime.parse("2021-10-31T01:00:00+02:00[Europe/Paris]");
     ZonedDateTime end = ZonedDateTime.parse("2021-10-31T04:00:00+01:00[Europe/Paris]");
     assertEquals(Duration.ofHours(4), Duration.between(start, end));
-    assertEquals("le dimanche 31 octobre 2021 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000",
+    assertEquals(
+        "le dimanche 31 octobre 2021 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000",
         FrenchDates.eventPeriod(start, end, false));
   }
 
   @Test
   void allDayOneDay() {
-    assertEquals("le mardi 30 novembre 2021",
+    assertEquals(
+        "le mardi 30 novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 0, 0), paris(2021, 11, 30, 23, 59), true));
-    assertEquals("le mardi 30 novembre 2021",
+    assertEquals(
+        "le mardi 30 novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 0, 0), paris(2021, 11, 30, 0, 0), true));
   }
 
   @Test
   void allDayStoredAsParisMidnightInUtcKeepsItsParisDate() {
     // midnight in Paris on 30 November is 23:00 Z on 29 November
-    assertEquals("le mardi 30 novembre 2021",
-        FrenchDates.eventPeriod(utc(2021, 11, 29, 23, 0), null, true));
+    assertEquals(
+        "le mardi 30 novembre 2021", FrenchDates.eventPeriod(utc(2021, 11, 29, 23, 0), null, true));
   }
 
   @Test
   void allDaySeveralDaysEndIsInclusive() {
-    assertEquals("du mardi 28 juin 2022 au vendredi 8 juillet 2022",
+    assertEquals(
+        "du mardi 28 juin 2022 au vendredi 8 juillet 2022",
         FrenchDates.eventPeriod(paris(2022, 6, 28, 0, 0), paris(2022, 7, 8, 0, 0), true));
-    assertEquals("du mardi 28 juin 2022 au vendredi 8 juillet 2022",
-        FrenchDates.eventPeriod(Instant.parse("2022-06-27T22:00:00Z"),
-            Instant.parse("2022-07-08T21:59:00Z"), true));
+    assertEquals(
+        "du mardi 28 juin 2022 au vendredi 8 juillet 2022",
+        FrenchDates.eventPeriod(
+            Instant.parse("2022-06-27T22:00:00Z"), Instant.parse("2022-07-08T21:59:00Z"), true));
   }
 
   @Test
   void timedSeveralDays() {
-    assertEquals("du mardi 28 juin 2022 à 9\u00a0h\u00a000 au mercredi 29 juin 2022 à "
+    assertEquals(
+        "du mardi 28 juin 2022 à 9\u00a0h\u00a000 au mercredi 29 juin 2022 à "
             + "17\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2022, 6, 28, 9, 0), paris(2022, 6, 29, 17, 0), false));
   }
 
   @Test
   void timedAcrossParisMidnightIsTwoDaysEvenWhenTheUtcDateIsTheSame() {
-    assertEquals("du mardi 30 novembre 2021 à 23\u00a0h\u00a000 au mercredi 1er décembre 2021 à "
+    assertEquals(
+        "du mardi 30 novembre 2021 à 23\u00a0h\u00a000 au mercredi 1er décembre 2021 à "
             + "0\u00a0h\u00a030",
         FrenchDates.eventPeriod(utc(2021, 11, 30, 22, 0), utc(2021, 11, 30, 23, 30), false));
   }
 
   @Test
   void noEnd() {
-    assertEquals("le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+    assertEquals(
+        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), null, false));
-    assertEquals("le mardi 30 novembre 2021",
+    assertEquals(
+        "le mardi 30 novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), null, true));
-    assertEquals("le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+    assertEquals(
+        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(Instant.parse("2021-11-30T08:00:00Z"), null, false));
   }
 
   @Test
   void endBeforeOrAtStartIsNoEnd() {
-    assertEquals("le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+    assertEquals(
+        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 30, 8, 0), false));
-    assertEquals("le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+    assertEquals(
+        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 29, 17, 0), false));
-    assertEquals("le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+    assertEquals(
+        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 30, 9, 0), false));
-    assertEquals("le mardi 30 novembre 2021",
+    assertEquals(
+        "le mardi 30 novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 0, 0), paris(2021, 11, 20, 0, 0), true));
   }
 
@@ -194,19 +211,21 @@ class FrenchDatesTest {
   void seedPublishedAndUpdated() {
     assertEquals("Publié le 29 septembre 2021", FrenchDates.published(paris(2021, 9, 29, 10, 0)));
     assertEquals("Publié le 29 septembre 2021", FrenchDates.published(utc(2021, 9, 28, 23, 30)));
-    assertEquals("Publié le 1er octobre 2021",
-        FrenchDates.published(Instant.parse("2021-10-01T08:00:00Z")));
-    assertEquals("Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050",
+    assertEquals(
+        "Publié le 1er octobre 2021", FrenchDates.published(Instant.parse("2021-10-01T08:00:00Z")));
+    assertEquals(
+        "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050",
         FrenchDates.updated(paris(2021, 10, 4, 10, 50)));
-    assertEquals("Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050",
+    assertEquals(
+        "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050",
         FrenchDates.updated(Instant.parse("2021-10-04T08:50:00Z")));
   }
 
   @Test
   void isoHasSecondsAndTheParisOffset() {
     assertEquals("2021-09-29T10:00:00+02:00", FrenchDates.iso(utc(2021, 9, 29, 8, 0)));
-    assertEquals("2021-11-30T09:00:00+01:00",
-        FrenchDates.iso(Instant.parse("2021-11-30T08:00:00.123Z")));
+    assertEquals(
+        "2021-11-30T09:00:00+01:00", FrenchDates.iso(Instant.parse("2021-11-30T08:00:00.123Z")));
     assertEquals("2022-03-27T04:00:00+02:00", FrenchDates.iso(paris(2022, 3, 27, 4, 0)));
   }
 
@@ -239,11 +258,12 @@ class FrenchDatesTest {
     try {
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       Locale.setDefault(Locale.JAPAN);
-      assertEquals("le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030",
-          FrenchDates.eventPeriod(Instant.parse("2021-11-30T08:00:00Z"),
-              Instant.parse("2021-11-30T15:30:00Z"), false));
-      assertEquals("2021-09-29T10:00:00+02:00",
-          FrenchDates.iso(Instant.parse("2021-09-29T08:00:00Z")));
+      assertEquals(
+          "le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030",
+          FrenchDates.eventPeriod(
+              Instant.parse("2021-11-30T08:00:00Z"), Instant.parse("2021-11-30T15:30:00Z"), false));
+      assertEquals(
+          "2021-09-29T10:00:00+02:00", FrenchDates.iso(Instant.parse("2021-09-29T08:00:00Z")));
     } finally {
       TimeZone.setDefault(zone);
       Locale.setDefault(locale);

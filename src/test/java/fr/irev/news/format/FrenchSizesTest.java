@@ -11,9 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** File sizes and formats: case C14 of shared/cases/CASES.md and the shared PDFs. */
 class FrenchSizesTest {
 
-  /**
-   * Expected values are written with "_" for U+00A0 (CSV-friendly), replaced before comparing.
-   */
+  /** Expected values are written with "_" for U+00A0 (CSV-friendly), replaced before comparing. */
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
     "0, 0_octet",

@@ -36,7 +36,8 @@ class NewsMappingTest {
     site.close();
   }
 
-  private static NewsItem event(String name, ZonedDateTime start, ZonedDateTime end, boolean allDay) {
+  private static NewsItem event(
+      String name, ZonedDateTime start, ZonedDateTime end, boolean allDay) {
     return new NewsItem(
         null,
         name,
@@ -64,7 +65,10 @@ class NewsMappingTest {
     NewsItem written = event("journee", start, end, false);
     NewsWriter.save(session, "/", written);
 
-    NewsItem read = new NewsRepository(site.session(NewsNodes.WORKSPACE)).findByUrlName("journee").orElseThrow();
+    NewsItem read =
+        new NewsRepository(site.session(NewsNodes.WORKSPACE))
+            .findByUrlName("journee")
+            .orElseThrow();
 
     assertNotNull(read.identifier());
     assertNotNull(read.lastModified());
@@ -92,8 +96,22 @@ class NewsMappingTest {
   @Test
   void datesAcrossDaylightSavingChangesKeepTheirInstants() throws Exception {
     // C1 and C2: 2022-03-27 01:00 → 04:00 lasts 2 h; 2021-10-31 01:00 → 04:00 lasts 4 h
-    NewsWriter.save(session, "/", event("printemps", ZonedDateTime.of(2022, 3, 27, 1, 0, 0, 0, PARIS), ZonedDateTime.of(2022, 3, 27, 4, 0, 0, 0, PARIS), false));
-    NewsWriter.save(session, "/", event("automne", ZonedDateTime.of(2021, 10, 31, 1, 0, 0, 0, PARIS), ZonedDateTime.of(2021, 10, 31, 4, 0, 0, 0, PARIS), false));
+    NewsWriter.save(
+        session,
+        "/",
+        event(
+            "printemps",
+            ZonedDateTime.of(2022, 3, 27, 1, 0, 0, 0, PARIS),
+            ZonedDateTime.of(2022, 3, 27, 4, 0, 0, 0, PARIS),
+            false));
+    NewsWriter.save(
+        session,
+        "/",
+        event(
+            "automne",
+            ZonedDateTime.of(2021, 10, 31, 1, 0, 0, 0, PARIS),
+            ZonedDateTime.of(2021, 10, 31, 4, 0, 0, 0, PARIS),
+            false));
     NewsRepository repository = new NewsRepository(session);
 
     EventSchedule spring = repository.findByUrlName("printemps").orElseThrow().schedule();
@@ -110,7 +128,8 @@ class NewsMappingTest {
     ZonedDateTime last = ZonedDateTime.of(2022, 7, 8, 0, 0, 0, 0, PARIS);
     NewsWriter.save(session, "/", event("festival", first, last, true));
 
-    EventSchedule read = new NewsRepository(session).findByUrlName("festival").orElseThrow().schedule();
+    EventSchedule read =
+        new NewsRepository(session).findByUrlName("festival").orElseThrow().schedule();
 
     assertTrue(read.allDay());
     assertEquals("2022-06-28", read.start().toLocalDate().toString());
@@ -119,7 +138,8 @@ class NewsMappingTest {
 
   @Test
   void wrappedRegistrationUrlIsStoredUnwrapped() throws Exception {
-    NewsItem item = event("wrapped", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false);
+    NewsItem item =
+        event("wrapped", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false);
     String wrapped =
         "https://urldefense.com/v3/__https://irev.fr/thematiques/discriminations-egalite-laicite/inscription-journee-dapprofondissement-du-cycle-initier_!!DY3y3TSHDxRwb2ne!046DNgWL5KHgdZeQN4HyFLiM22iPAJNVDsjcpp2c12K1Byd4yjrZOaWkQ-y_89psiv_A_5Z8$";
     NewsWriter.save(session, "/", withRegistration(item, wrapped));
@@ -133,7 +153,10 @@ class NewsMappingTest {
 
   @Test
   void wrappedUrlWrittenByAnotherToolIsUnwrappedOnRead() throws Exception {
-    NewsWriter.save(session, "/", event("tool", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
+    NewsWriter.save(
+        session,
+        "/",
+        event("tool", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
     session
         .getNode("/tool")
         .setProperty(
@@ -166,7 +189,8 @@ class NewsMappingTest {
 
   @Test
   void invalidUrlNamesAreRefusedOnWriteAndNotFoundOnRead() throws Exception {
-    NewsItem bad = event("Bad Name", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false);
+    NewsItem bad =
+        event("Bad Name", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false);
     assertThrows(IllegalArgumentException.class, () -> NewsWriter.save(session, "/", bad));
     NewsRepository repository = new NewsRepository(session);
     for (String name : new String[] {null, "", "../etc", "a'] OR 1=1", "x".repeat(300), "A"}) {
@@ -179,8 +203,10 @@ class NewsMappingTest {
   @Test
   void listIsNewestFirstAndPaginates() throws Exception {
     for (int day = 1; day <= 5; day++) {
-      NewsItem item = event("item-" + day, ZonedDateTime.of(2021, 11, day, 9, 0, 0, 0, PARIS), null, false);
-      NewsWriter.save(session, "/", withPublication(item, ZonedDateTime.of(2021, 10, day, 9, 0, 0, 0, PARIS)));
+      NewsItem item =
+          event("item-" + day, ZonedDateTime.of(2021, 11, day, 9, 0, 0, 0, PARIS), null, false);
+      NewsWriter.save(
+          session, "/", withPublication(item, ZonedDateTime.of(2021, 10, day, 9, 0, 0, 0, PARIS)));
     }
     NewsRepository repository = new NewsRepository(session);
 
@@ -188,7 +214,8 @@ class NewsMappingTest {
     NewsRepository.NewsPage last = repository.list(List.of(), List.of(), 4, 2);
 
     assertEquals(5, first.total());
-    assertEquals(List.of("item-5", "item-4"), first.items().stream().map(NewsItem::urlName).toList());
+    assertEquals(
+        List.of("item-5", "item-4"), first.items().stream().map(NewsItem::urlName).toList());
     assertEquals(List.of("item-1"), last.items().stream().map(NewsItem::urlName).toList());
   }
 
@@ -200,32 +227,70 @@ class NewsMappingTest {
       entry.setProperty(NewsNodes.ATTACHMENT_ASSET, "jcr:00000000-0000-0000-0000-00000000000" + i);
       entry.setProperty(NewsNodes.ATTACHMENT_TITLE, "Pièce " + i);
     }
-    node.addNode("attachmentsX", "mgnl:contentNode").setProperty(NewsNodes.ATTACHMENT_ASSET, "jcr:x");
+    node.addNode("attachmentsX", "mgnl:contentNode")
+        .setProperty(NewsNodes.ATTACHMENT_ASSET, "jcr:x");
     session.save();
 
-    List<Attachment> read = new NewsRepository(session).findByUrlName("multi").orElseThrow().attachments();
+    List<Attachment> read =
+        new NewsRepository(session).findByUrlName("multi").orElseThrow().attachments();
 
     assertEquals(List.of("Pièce 0", "Pièce 1"), read.stream().map(Attachment::title).toList());
   }
 
   @Test
   void itemsAreFoundByIdentifierOrByPathAsLinkFieldsStoreThem() throws Exception {
-    Node node = NewsWriter.save(session, "/", event("lien", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
+    Node node =
+        NewsWriter.save(
+            session,
+            "/",
+            event("lien", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
     NewsRepository repository = new NewsRepository(session);
 
     assertEquals("lien", repository.findById(node.getIdentifier()).orElseThrow().urlName());
-    assertEquals("lien", repository.findById("jcr:" + node.getIdentifier()).orElseThrow().urlName());
+    assertEquals(
+        "lien", repository.findById("jcr:" + node.getIdentifier()).orElseThrow().urlName());
     assertEquals("lien", repository.findById("/lien").orElseThrow().urlName());
-    for (String bad : new String[] {"/lien/../lien", "/li[en]", "/", "//", "/lien/", "relative", "/absent"}) {
+    for (String bad :
+        new String[] {"/lien/../lien", "/li[en]", "/", "//", "/lien/", "relative", "/absent"}) {
       assertTrue(repository.findById(bad).isEmpty(), bad);
     }
   }
 
   static NewsItem withRegistration(NewsItem i, String url) {
-    return new NewsItem(i.identifier(), i.urlName(), i.title(), i.teaser(), i.body(), i.kind(), i.schedule(), i.place(), i.audience(), i.publicationDate(), i.lastModified(), i.thematicIds(), i.territoryIds(), i.attachments(), url);
+    return new NewsItem(
+        i.identifier(),
+        i.urlName(),
+        i.title(),
+        i.teaser(),
+        i.body(),
+        i.kind(),
+        i.schedule(),
+        i.place(),
+        i.audience(),
+        i.publicationDate(),
+        i.lastModified(),
+        i.thematicIds(),
+        i.territoryIds(),
+        i.attachments(),
+        url);
   }
 
   static NewsItem withPublication(NewsItem i, ZonedDateTime date) {
-    return new NewsItem(i.identifier(), i.urlName(), i.title(), i.teaser(), i.body(), i.kind(), i.schedule(), i.place(), i.audience(), date, i.lastModified(), i.thematicIds(), i.territoryIds(), i.attachments(), i.registrationUrl());
+    return new NewsItem(
+        i.identifier(),
+        i.urlName(),
+        i.title(),
+        i.teaser(),
+        i.body(),
+        i.kind(),
+        i.schedule(),
+        i.place(),
+        i.audience(),
+        date,
+        i.lastModified(),
+        i.thematicIds(),
+        i.territoryIds(),
+        i.attachments(),
+        i.registrationUrl());
   }
 }

@@ -23,7 +23,8 @@ class RestartTest {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(server.baseUri().resolve("/actualites/" + SeedSiteTest.SEED)).build(),
+                HttpRequest.newBuilder(server.baseUri().resolve("/actualites/" + SeedSiteTest.SEED))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     return Jsoup.parse(response.body()).selectFirst("h1").text();

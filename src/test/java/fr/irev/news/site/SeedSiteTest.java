@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real light module, descriptor and sample content served by the preview server on a free
- * port, read over real HTTP: the seed page of {@code shared/seed} as a visitor gets it.
+ * The real light module, descriptor and sample content served by the preview server on a free port,
+ * read over real HTTP: the seed page of {@code shared/seed} as a visitor gets it.
  */
 class SeedSiteTest {
 
@@ -60,7 +60,10 @@ class SeedSiteTest {
     return Jsoup.parse(response.body(), server.baseUri().resolve(path).toString());
   }
 
-  /** Text of an element with ASCII white space collapsed, keeping no-break spaces (jsoup's text() does not). */
+  /**
+   * Text of an element with ASCII white space collapsed, keeping no-break spaces (jsoup's text()
+   * does not).
+   */
   static String text(Element element) {
     return element.wholeText().replaceAll("[ \\t\\r\\n]+", " ").trim();
   }
@@ -72,8 +75,13 @@ class SeedSiteTest {
     assertEquals("fr", page.selectFirst("html").attr("lang"));
     assertEquals(1, page.select("h1").size());
     assertEquals(
-        "Discriminations" + NBSP + ": journée d'approfondissement du cycle «" + NBSP
-            + "Initier et conduire un plan de lutte contre les discriminations" + NBSP + "»",
+        "Discriminations"
+            + NBSP
+            + ": journée d'approfondissement du cycle «"
+            + NBSP
+            + "Initier et conduire un plan de lutte contre les discriminations"
+            + NBSP
+            + "»",
         text(page.selectFirst("h1")));
     assertTrue(page.selectFirst(".irev-lead").text().startsWith("Au regard de la dynamique"));
     assertTrue(page.select(".irev-body p").size() >= 6);
@@ -84,7 +92,8 @@ class SeedSiteTest {
     assertEquals("2021-11-30T09:00:00+01:00", when.attr("datetime"));
     assertTrue(page.selectFirst(".irev-event").text().contains("Lille"));
     assertTrue(page.text().contains("Publié le 29 septembre 2021"));
-    assertTrue(text(page.body()).contains("Mis à jour le 4 octobre 2021 à 10" + NBSP + "h" + NBSP + "50"));
+    assertTrue(
+        text(page.body()).contains("Mis à jour le 4 octobre 2021 à 10" + NBSP + "h" + NBSP + "50"));
   }
 
   @Test
@@ -105,13 +114,20 @@ class SeedSiteTest {
     assertEquals("PDF – 256,80" + NBSP + "Ko", text(card.selectFirst(".irev-attachment__meta")));
     Element download = card.selectFirst("a.irev-attachment__download");
     assertEquals(
-        "Télécharger «" + NBSP + "Plaquette de présentation de la journée d'approfondissement" + NBSP
-            + "» (PDF, 256,80" + NBSP + "Ko)",
+        "Télécharger «"
+            + NBSP
+            + "Plaquette de présentation de la journée d'approfondissement"
+            + NBSP
+            + "» (PDF, 256,80"
+            + NBSP
+            + "Ko)",
         text(download));
     Element bookmark = card.selectFirst("a.irev-attachment__bookmark");
-    assertEquals(server.baseUri().resolve("/actualites/" + SEED).toString(), bookmark.absUrl("href"));
+    assertEquals(
+        server.baseUri().resolve("/actualites/" + SEED).toString(), bookmark.absUrl("href"));
     for (Element link : page.select("a[href]")) {
-      assertFalse(link.attr("href").trim().toLowerCase().startsWith("javascript:"), link.outerHtml());
+      assertFalse(
+          link.attr("href").trim().toLowerCase().startsWith("javascript:"), link.outerHtml());
     }
 
     HttpResponse<byte[]> pdf =
@@ -132,11 +148,20 @@ class SeedSiteTest {
     Document page = page("/actualites/" + SEED);
 
     List<String> tags = page.select(".irev-tags a").eachText();
-    assertEquals(List.of("Discrimination", "Lutte contre les discriminations", "Hauts-de-France"), tags);
+    assertEquals(
+        List.of("Discrimination", "Lutte contre les discriminations", "Hauts-de-France"), tags);
     for (Element tag : page.select(".irev-tags a")) {
-      Document filtered = page(URI.create(tag.absUrl("href")).getRawPath() + "?" + URI.create(tag.absUrl("href")).getRawQuery());
-      assertEquals(List.of(SEED), filtered.select(".irev-summary__title a").eachAttr("href").stream()
-          .map(h -> h.substring(h.lastIndexOf('/') + 1)).toList(), tag.text());
+      Document filtered =
+          page(
+              URI.create(tag.absUrl("href")).getRawPath()
+                  + "?"
+                  + URI.create(tag.absUrl("href")).getRawQuery());
+      assertEquals(
+          List.of(SEED),
+          filtered.select(".irev-summary__title a").eachAttr("href").stream()
+              .map(h -> h.substring(h.lastIndexOf('/') + 1))
+              .toList(),
+          tag.text());
     }
   }
 
@@ -149,7 +174,9 @@ class SeedSiteTest {
     assertEquals(
         List.of(
             "[1] " + REGISTRATION,
-            "[2] " + base + "/dam/jcr:f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
+            "[2] "
+                + base
+                + "/dam/jcr:f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
             "[3] " + base + "/actualites?thematique=discrimination",
             "[4] " + base + "/actualites?thematique=lutte-contre-les-discriminations",
             "[5] " + base + "/actualites?territoire=hauts-de-france"),
@@ -165,7 +192,9 @@ class SeedSiteTest {
     HttpResponse<String> response = get("/actualites");
     Document list = Jsoup.parse(response.body());
 
-    assertEquals("text/html;charset=UTF-8", response.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+    assertEquals(
+        "text/html;charset=UTF-8",
+        response.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
     assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertNotNull(response.headers().firstValue("Content-Security-Policy").orElse(null));
     assertEquals(1, list.select(".irev-summary").size());
@@ -176,7 +205,12 @@ class SeedSiteTest {
 
   @Test
   void unknownItemsAndPagesGetAFrench404() throws Exception {
-    for (String path : List.of("/actualites/inconnu", "/actualites/detail", "/nulle-part", "/actualites/detail?item=../../config")) {
+    for (String path :
+        List.of(
+            "/actualites/inconnu",
+            "/actualites/detail",
+            "/nulle-part",
+            "/actualites/detail?item=../../config")) {
       HttpResponse<String> response = get(path);
       assertEquals(404, response.statusCode(), path);
       assertTrue(response.body().contains("lang=\"fr\""), path);

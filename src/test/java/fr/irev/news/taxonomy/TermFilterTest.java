@@ -46,9 +46,22 @@ class TermFilterTest {
     NewsWriter.save(
         site.session(NewsNodes.WORKSPACE),
         "/",
-        new NewsItem(null, name, "Titre " + name, null, null, NewsKind.NEWS, null, null, null,
-            ZonedDateTime.of(2021, 9, 29, 10, 0, 0, 0, ZoneId.of("Europe/Paris")), null,
-            List.of(thematicId), List.of(), List.of(), null));
+        new NewsItem(
+            null,
+            name,
+            "Titre " + name,
+            null,
+            null,
+            NewsKind.NEWS,
+            null,
+            null,
+            null,
+            ZonedDateTime.of(2021, 9, 29, 10, 0, 0, 0, ZoneId.of("Europe/Paris")),
+            null,
+            List.of(thematicId),
+            List.of(),
+            List.of(),
+            null));
   }
 
   @Test
@@ -63,7 +76,8 @@ class TermFilterTest {
     ListingView exclusion = functions.listing(null, "lutte-contre-l'exclusion", null);
     ListingView egalite = functions.listing(null, "egalite \"femmes-hommes\"", null);
 
-    assertEquals(List.of("exclusion"), exclusion.getItems().stream().map(i -> i.getUrlName()).toList());
+    assertEquals(
+        List.of("exclusion"), exclusion.getItems().stream().map(i -> i.getUrlName()).toList());
     assertEquals("Thématique\u00a0: Lutte contre l'exclusion", exclusion.getFilterLabel());
     assertEquals(List.of("egalite"), egalite.getItems().stream().map(i -> i.getUrlName()).toList());
   }
@@ -71,7 +85,8 @@ class TermFilterTest {
   @Test
   void injectionAttemptsFindNothingAndBreakNothing() throws Exception {
     thematic("sante", "Santé");
-    TermRepository terms = TermRepository.thematics(site.session(TaxonomyNodes.THEMATICS_WORKSPACE));
+    TermRepository terms =
+        TermRepository.thematics(site.session(TaxonomyNodes.THEMATICS_WORKSPACE));
     for (String name : new String[] {"' OR 1=1 OR '", "sante]", "x/y", "*", "", "a\nb", null}) {
       assertTrue(terms.findByName(name).isEmpty(), String.valueOf(name));
     }
@@ -94,7 +109,9 @@ class TermFilterTest {
 
     assertEquals(TerritoryLevel.COMMUNE, lilleTerm.level());
     assertEquals("59350", lilleTerm.code());
-    assertEquals(List.of("hauts-de-france", "nord"), terms.ancestors(lilleTerm).stream().map(Term::name).toList());
+    assertEquals(
+        List.of("hauts-de-france", "nord"),
+        terms.ancestors(lilleTerm).stream().map(Term::name).toList());
     assertEquals(
         List.of(nord.getIdentifier(), lille.getIdentifier()),
         List.copyOf(terms.selfAndDescendantIds(nordTerm)));

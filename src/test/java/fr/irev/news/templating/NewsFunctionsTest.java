@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The seed event as the templates see it, on the module's real sample content. */
 class NewsFunctionsTest {
 
-  static final String SEED = "discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd";
+  static final String SEED =
+      "discriminations-journee-dapprofondissement-du-cycle-initier-et-conduire-un-ptlcd";
   static final String NBSP = "\u00a0";
 
   private static TestSite site;
@@ -72,8 +73,13 @@ class NewsFunctionsTest {
     assertEquals(262_961, card.getSizeBytes());
     assertEquals("256,80" + NBSP + "Ko", card.getSizeLabel());
     assertEquals(
-        "Télécharger «" + NBSP + "Plaquette de présentation de la journée d'approfondissement"
-            + NBSP + "» (PDF, 256,80" + NBSP + "Ko)",
+        "Télécharger «"
+            + NBSP
+            + "Plaquette de présentation de la journée d'approfondissement"
+            + NBSP
+            + "» (PDF, 256,80"
+            + NBSP
+            + "Ko)",
         card.getDownloadLabel());
     assertEquals(
         "/dam/jcr:f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
@@ -111,8 +117,7 @@ class NewsFunctionsTest {
             TestSite.SITE_URL + "/actualites?territoire=hauts-de-france"),
         urls);
     assertEquals(
-        List.of(1, 2, 3, 4, 5),
-        item.getFootnotes().stream().map(FootnoteView::getNumber).toList());
+        List.of(1, 2, 3, 4, 5), item.getFootnotes().stream().map(FootnoteView::getNumber).toList());
   }
 
   @Test
@@ -142,13 +147,18 @@ class NewsFunctionsTest {
     assertEquals(1, garbage.getPage());
     assertEquals(1, garbage.getTotal());
     assertEquals(
-        "Thématique inconnue" + NBSP + ": le filtre n'est pas appliqué. Territoire inconnu" + NBSP
-            + ": le filtre n'est pas appliqué. Numéro de page invalide" + NBSP
+        "Thématique inconnue"
+            + NBSP
+            + ": le filtre n'est pas appliqué. Territoire inconnu"
+            + NBSP
+            + ": le filtre n'est pas appliqué. Numéro de page invalide"
+            + NBSP
             + ": voici la première page.",
         garbage.getMessage());
     ListingView beyond = functions.listing("99999", null, null);
     assertEquals(1, beyond.getPage());
-    assertEquals("La page 99999 n'existe pas" + NBSP + ": voici la dernière page.", beyond.getMessage());
+    assertEquals(
+        "La page 99999 n'existe pas" + NBSP + ": voici la dernière page.", beyond.getMessage());
     assertNull(beyond.getNextUrl());
   }
 }

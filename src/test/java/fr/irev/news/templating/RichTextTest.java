@@ -19,7 +19,8 @@ class RichTextTest {
             + "<img src=x onerror=alert(4)></p>";
 
     assertEquals(
-        "<p>Texte lien<img src=\"https://www.irev.fr/x\"></p>", RichText.sanitize(html, SITE, notes));
+        "<p>Texte lien<img src=\"https://www.irev.fr/x\"></p>",
+        RichText.sanitize(html, SITE, notes));
     assertEquals(List.of(), notes.list());
   }
 
@@ -38,7 +39,10 @@ class RichTextTest {
             + "<a href=\"https://irev.fr/ressources\" data-fn=\"3\">ressources</a></p>",
         safe);
     assertEquals(
-        List.of("https://example.org/before", "https://www.irev.fr/actualites", "https://irev.fr/ressources"),
+        List.of(
+            "https://example.org/before",
+            "https://www.irev.fr/actualites",
+            "https://irev.fr/ressources"),
         notes.list().stream().map(FootnoteView::getUrl).toList());
     assertEquals("ressources", notes.list().get(2).getLabel());
   }

@@ -32,7 +32,9 @@ public final class TestSite implements ContentContext, AutoCloseable {
     this.repository = repository;
   }
 
-  /** @return a repository with the module's node types and workspaces and no content */
+  /**
+   * @return a repository with the module's node types and workspaces and no content
+   */
   public static TestSite empty() throws Exception {
     TestSite site = new TestSite(PreviewRepository.inMemory());
     ModuleDescriptor module = descriptor();
@@ -49,7 +51,9 @@ public final class TestSite implements ContentContext, AutoCloseable {
     return site;
   }
 
-  /** @return a repository where the module and its samples are installed as on first start */
+  /**
+   * @return a repository where the module and its samples are installed as on first start
+   */
   public static TestSite withSampleContent() throws Exception {
     TestSite site = new TestSite(PreviewRepository.inMemory());
     new BootstrapImporter(site.repository, TestSite.class.getClassLoader()).install(descriptor());
@@ -60,7 +64,9 @@ public final class TestSite implements ContentContext, AutoCloseable {
     return ModuleDescriptorParser.parse(Path.of("magnolia-module.xml"));
   }
 
-  /** @return the repository */
+  /**
+   * @return the repository
+   */
   public PreviewRepository repository() {
     return repository;
   }
@@ -90,7 +96,9 @@ public final class TestSite implements ContentContext, AutoCloseable {
     this.status = status;
   }
 
-  /** @return the last status set through {@link #setStatus(int)}, 200 by default */
+  /**
+   * @return the last status set through {@link #setStatus(int)}, 200 by default
+   */
   public int status() {
     return status;
   }

@@ -1,0 +1,98 @@
+package fr.irev.news.preview;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/** Reads the preview server's command line into {@link PreviewOptions}. */
+final class PreviewCommandLine {
+
+  /** Printed for {@code --help} and after an invalid option. */
+  static final String USAGE =
+      String.join(
+          System.lineSeparator(),
+          "Usage : PreviewServer [--port N] [--host H] [--data DIR | --in-memory] [--project DIR]",
+          "  --port N       port HTTP (défaut 8080 ; 0 = port libre) / HTTP port (default 8080; 0 = any free port)",
+          "  --host H       interface d'écoute (défaut localhost) / interface to listen on (default localhost)",
+          "  --data DIR     dépôt JCR persistant (défaut ./data/preview) / persistent JCR repository (default ./data/preview)",
+          "  --in-memory    dépôt en mémoire, perdu à l'arrêt / in-memory repository, lost on stop",
+          "  --project DIR  dossier contenant magnolia-module.xml et light-modules/ (défaut : dossier courant)",
+          "                 folder holding magnolia-module.xml and light-modules/ (default: working directory)",
+          "  --help         cette aide / this help");
+
+  /** An invalid command line; the message says which option, in French and English. */
+  static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Thrown for {@code --help}. */
+  static final class HelpRequested extends Exception {
+    private static final long serialVersionUID = 1L;
+  }
+
+  private PreviewCommandLine() {}
+
+  /**
+   * @param args the command line
+   * @param defaults options before the command line applies
+   * @return the options
+   * @throws UsageException when an option is unknown, lacks its value or has an invalid one
+   * @throws HelpRequested for {@code --help} or {@code -h}
+   */
+  static PreviewOptions parse(String[] args, PreviewOptions defaults)
+      throws UsageException, HelpRequested {
+    PreviewOptions options = defaults;
+    boolean data = false;
+    boolean memory = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--help", "-h" -> throw new HelpRequested();
+        case "--port" -> options = options.withPort(port(value(args, ++i, arg)));
+        case "--host" -> options = options.withHost(value(args, ++i, arg));
+        case "--data" -> {
+          options = options.withDataDir(path(value(args, ++i, arg), arg));
+          data = true;
+        }
+        case "--project" -> options = options.withProjectDir(path(value(args, ++i, arg), arg));
+        case "--in-memory" -> memory = true;
+        default -> throw new UsageException("Option inconnue / unknown option: " + arg);
+      }
+    }
+    if (data && memory) {
+      throw new UsageException(
+          "--data et --in-memory s'excluent / --data and --in-memory exclude each other");
+    }
+    return memory ? options.withInMemory() : options;
+  }
+
+  private static String value(String[] args, int index, String option) throws UsageException {
+    if (index >= args.length || args[index].startsWith("--")) {
+      throw new UsageException("Valeur manquante pour / missing value for " + option);
+    }
+    return args[index];
+  }
+
+  private static int port(String text) throws UsageException {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException("Port invalide (0-65535) / invalid port (0-65535): " + text);
+  }
+
+  private static Path path(String text, String option) throws UsageException {
+    try {
+      return Path.of(text).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw new UsageException("Chemin invalide pour / invalid path for " + option + ": " + text);
+    }
+  }
+}

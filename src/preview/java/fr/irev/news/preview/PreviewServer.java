@@ -1,0 +1,175 @@
+package fr.irev.news.preview;
+
+import fr.irev.news.preview.bootstrap.BootstrapImporter;
+import fr.irev.news.preview.bootstrap.ModuleDescriptor;
+import fr.irev.news.preview.bootstrap.ModuleDescriptorParser;
+import fr.irev.news.preview.lightmodule.LightModuleSource;
+import fr.irev.news.preview.render.ContextAttributes;
+import fr.irev.news.preview.render.FreemarkerFactory;
+import fr.irev.news.preview.render.PageRenderer;
+import fr.irev.news.preview.repository.MagnoliaNames;
+import fr.irev.news.preview.repository.PreviewRepository;
+import fr.irev.news.preview.web.FrenchErrorHandler;
+import fr.irev.news.preview.web.PreviewSite;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The preview server: Jetty 12 + Jackrabbit + Freemarker playing Magnolia 6.4 for this module. It
+ * reads {@code <project>/magnolia-module.xml} and {@code <project>/light-modules/<module>} as they
+ * are, installs the module (workspaces, node types, bootstrap files on first start) and serves the
+ * site. Run {@link #main(String[])}, or {@link #start(PreviewOptions)} from tests.
+ */
+public final class PreviewServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PreviewServer.class);
+
+  private final Server jetty;
+  private final PreviewRepository repository;
+  private final URI baseUri;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private PreviewServer(Server jetty, PreviewRepository repository, URI baseUri) {
+    this.jetty = jetty;
+    this.repository = repository;
+    this.baseUri = baseUri;
+  }
+
+  /**
+   * Starts the server and returns once it accepts requests.
+   *
+   * @param options what to serve, where
+   * @return the running server; close it to stop Jetty and the repository
+   * @throws IOException when the project's files are missing or invalid, or the port is taken
+   * @throws RepositoryException when the repository cannot start or the module cannot be installed
+   */
+  public static PreviewServer start(PreviewOptions options)
+      throws IOException, RepositoryException {
+    Path project = options.projectDir();
+    ModuleDescriptor descriptor =
+        ModuleDescriptorParser.parse(project.resolve("magnolia-module.xml"));
+    Path lightModules = project.resolve("light-modules");
+    if (!Files.isDirectory(lightModules)) {
+      throw new IOException("No light-modules folder in " + project);
+    }
+    PreviewRepository repository =
+        options.inMemory()
+            ? PreviewRepository.inMemory()
+            : PreviewRepository.persistent(options.dataDir());
+    Server jetty = null;
+    try {
+      ClassLoader classes = PreviewServer.class.getClassLoader();
+      new BootstrapImporter(repository, options.resources()).install(descriptor);
+      LightModuleSource module = new LightModuleSource(lightModules, descriptor.name());
+      PageRenderer renderer =
+          new PageRenderer(
+              FreemarkerFactory.create(lightModules),
+              module,
+              contextAttributes(repository, classes));
+      jetty = jetty(options);
+      jetty.setHandler(
+          PreviewSite.create(repository, descriptor, module, lightModules, renderer, classes));
+      jetty.start();
+      int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+      return new PreviewServer(jetty, repository, URI.create("http://localhost:" + port + "/"));
+    } catch (Exception e) {
+      stopQuietly(jetty);
+      repository.close();
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      if (e instanceof RepositoryException re) {
+        throw re;
+      }
+      throw new IOException("Cannot start the preview server: " + e.getMessage(), e);
+    }
+  }
+
+  private static ContextAttributes contextAttributes(
+      PreviewRepository repository, ClassLoader classes) throws RepositoryException {
+    Session config = repository.login(MagnoliaNames.CONFIG);
+    try {
+      return ContextAttributes.read(config, classes);
+    } finally {
+      config.logout();
+    }
+  }
+
+  private static Server jetty(PreviewOptions options) {
+    Server server = new Server();
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(options.host());
+    connector.setPort(options.port());
+    server.addConnector(connector);
+    server.setErrorHandler(new FrenchErrorHandler());
+    server.setStopAtShutdown(false);
+    return server;
+  }
+
+  /**
+   * @return the site's root, e.g. {@code http://localhost:8080/} (always ends with {@code /})
+   */
+  public URI baseUri() {
+    return baseUri;
+  }
+
+  /**
+   * @return the running repository (to read or change content in tests)
+   */
+  public PreviewRepository repository() {
+    return repository;
+  }
+
+  /** Waits until the server stops. @throws InterruptedException when interrupted */
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  /** Stops Jetty, then the repository (idempotent). */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      stopQuietly(jetty);
+      repository.close();
+      LOG.info("Preview server stopped");
+    }
+  }
+
+  private static void stopQuietly(Server jetty) {
+    if (jetty == null) {
+      return;
+    }
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.warn("Jetty did not stop cleanly: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Command line entry point; see {@link PreviewCommandLine#USAGE}. Exit code 2 for invalid
+   * options, 1 when the server cannot start; Ctrl-C stops the server cleanly.
+   *
+   * @param args the options
+   */
+  public static void main(String[] args) {
+    int exit = PreviewMain.run(args, System.out, System.err);
+    if (exit >= 0) {
+      System.exit(exit);
+    }
+  }
+}

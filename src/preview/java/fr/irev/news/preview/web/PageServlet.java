@@ -1,0 +1,120 @@
+package fr.irev.news.preview.web;
+
+import fr.irev.news.preview.render.AggregationState;
+import fr.irev.news.preview.render.PageRenderer;
+import fr.irev.news.preview.render.RenderException;
+import fr.irev.news.preview.render.WebContext;
+import fr.irev.news.preview.repository.MagnoliaNames;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import javax.jcr.Node;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves pages of the {@code website} workspace: {@code /actualites} or {@code /actualites.html}
+ * renders node {@code /actualites} ({@code mgnl:page}) with its template; a selector ({@code
+ * /actualites~a~.html}) is passed to FTL as {@code state.selector}; {@code /} redirects to {@code
+ * /actualites}. Anything else is the French 404 page; a template error the French 500 page. The
+ * page is rendered into a buffer first, so its status (see {@code ContentContext.setStatus}) and
+ * error pages apply; a 200 page is cacheable for 60 s.
+ */
+public final class PageServlet extends HttpServlet {
+
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
+  private static final Pattern PAGE_PATH = Pattern.compile("(/[^/\\[\\]|*:~\"]+)+");
+  private static final String HOME = "/actualites";
+
+  private final transient PageRenderer renderer;
+
+  /**
+   * @param renderer renders the page nodes
+   */
+  public PageServlet(PageRenderer renderer) {
+    this.renderer = renderer;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    if (path.isEmpty() || "/".equals(path)) {
+      response.sendRedirect(request.getContextPath() + HOME);
+      return;
+    }
+    String selector = "";
+    if (path.endsWith(".html")) {
+      path = path.substring(0, path.length() - ".html".length());
+    }
+    int tilde = path.indexOf('~', path.lastIndexOf('/'));
+    if (tilde >= 0) {
+      selector = path.substring(tilde + 1).replaceAll("~$", "");
+      path = path.substring(0, tilde);
+    }
+    Node page = findPage(request, path);
+    if (page == null) {
+      ErrorPages.send(response, HttpServletResponse.SC_NOT_FOUND, request.getContextPath());
+      return;
+    }
+    String original = request.getRequestURI().substring(request.getContextPath().length());
+    WebContext ctx = new WebContext(request, new AggregationState(original, path, selector));
+    StringWriter html = new StringWriter();
+    response.setStatus(HttpServletResponse.SC_OK);
+    try {
+      renderer.render(page, ctx, PreviewContentContext.of(request), html);
+    } catch (RenderException e) {
+      LOG.warn("Cannot render page '{}': {}", path, e.getMessage().lines().findFirst().orElse(""));
+      ErrorPages.send(
+          response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, request.getContextPath());
+      return;
+    }
+    byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
+    response.setContentType(ErrorPages.HTML_UTF8);
+    if (response.getStatus() == HttpServletResponse.SC_OK && !"POST".equals(request.getMethod())) {
+      response.setHeader("Cache-Control", SecurityHeaders.PAGE_CACHE_CONTROL);
+    } else {
+      response.setHeader("Cache-Control", "no-store");
+    }
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    doGet(request, response);
+  }
+
+  /**
+   * @return the page node at a path, or {@code null} when there is none (or the path is not one)
+   */
+  private static Node findPage(HttpServletRequest request, String path) {
+    if (!PAGE_PATH.matcher(path).matches()
+        || path.contains("/./")
+        || path.contains("/../")
+        || path.endsWith("/.")
+        || path.endsWith("/..")) {
+      return null;
+    }
+    try {
+      Session website = PreviewContentContext.of(request).session(MagnoliaNames.WEBSITE);
+      if (!website.nodeExists(path)) {
+        return null;
+      }
+      Node node = website.getNode(path);
+      return node.isNodeType(MagnoliaNames.PAGE) ? node : null;
+    } catch (RepositoryException | IllegalArgumentException e) {
+      LOG.debug("No page at '{}': {}", path, e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package fr.irev.news.preview.web;
+
+import fr.irev.news.preview.repository.PreviewRepository;
+import fr.irev.news.templating.ContentContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+
+/**
+ * The preview's {@link ContentContext} for one request: administrator sessions opened on first use
+ * and logged out by {@link #close()} at the end of the request (see {@link RequestScopeFilter}).
+ * Not thread-safe, like the request it belongs to.
+ */
+public final class PreviewContentContext implements ContentContext, AutoCloseable {
+
+  /** Request attribute under which the context is found, for servlets and templates. */
+  public static final String ATTRIBUTE = ContentContext.class.getName();
+
+  private final PreviewRepository repository;
+  private final HttpServletRequest request;
+  private final HttpServletResponse response;
+  private final Map<String, Session> sessions = new LinkedHashMap<>();
+
+  /**
+   * @param repository where sessions come from
+   * @param request the original request (scheme, host, port, context path)
+   * @param response the response whose status {@link #setStatus(int)} sets
+   */
+  public PreviewContentContext(
+      PreviewRepository repository, HttpServletRequest request, HttpServletResponse response) {
+    this.repository = repository;
+    this.request = request;
+    this.response = response;
+  }
+
+  @Override
+  public Session session(String workspace) throws RepositoryException {
+    Session session = sessions.get(workspace);
+    if (session == null || !session.isLive()) {
+      session = repository.login(workspace);
+      sessions.put(workspace, session);
+    }
+    return session;
+  }
+
+  @Override
+  public String contextPath() {
+    return request.getContextPath();
+  }
+
+  @Override
+  public String siteUrl() {
+    String scheme = request.getScheme();
+    int port = request.getServerPort();
+    String host = request.getServerName();
+    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+      host = "[" + host + "]";
+    }
+    boolean defaultPort =
+        port <= 0
+            || ("http".equals(scheme) && port == 80)
+            || ("https".equals(scheme) && port == 443);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
+  }
+
+  @Override
+  public void setStatus(int status) {
+    if (!response.isCommitted()) {
+      response.setStatus(status);
+    }
+  }
+
+  /** Logs out every session opened for the request. */
+  @Override
+  public void close() {
+    sessions.values().forEach(Session::logout);
+    sessions.clear();
+  }
+
+  /**
+   * @param request a request that went through {@link RequestScopeFilter}
+   * @return its content context
+   * @throws IllegalStateException when the filter did not run
+   */
+  public static PreviewContentContext of(HttpServletRequest request) {
+    Object context = request.getAttribute(ATTRIBUTE);
+    if (context instanceof PreviewContentContext preview) {
+      return preview;
+    }
+    throw new IllegalStateException("No preview content context on this request");
+  }
+}

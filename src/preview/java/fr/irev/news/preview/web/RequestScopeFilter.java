@@ -1,0 +1,41 @@
+package fr.irev.news.preview.web;
+
+import fr.irev.news.preview.repository.PreviewRepository;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * Opens the request's {@link PreviewContentContext} (request attribute {@link
+ * PreviewContentContext#ATTRIBUTE}, also readable by the module's servlets as a {@code
+ * fr.irev.news.templating.ContentContext}) and logs its sessions out when the request ends. Mapped
+ * for the original request only; forwards and error dispatches reuse the same context.
+ */
+public final class RequestScopeFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+
+  private final transient PreviewRepository repository;
+
+  /**
+   * @param repository where the request's sessions come from
+   */
+  public RequestScopeFilter(PreviewRepository repository) {
+    this.repository = repository;
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    try (PreviewContentContext context = new PreviewContentContext(repository, request, response)) {
+      request.setAttribute(PreviewContentContext.ATTRIBUTE, context);
+      chain.doFilter(request, response);
+    } finally {
+      request.removeAttribute(PreviewContentContext.ATTRIBUTE);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package fr.irev.news.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PreviewCommandLineTest {
+
+  private static final PreviewOptions DEFAULTS = PreviewOptions.defaults();
+
+  @Test
+  void defaultsArePort8080AndAPersistentRepositoryUnderTheWorkingDirectory() throws Exception {
+    PreviewOptions options = PreviewCommandLine.parse(new String[0], DEFAULTS);
+    Path workingDir = Path.of("").toAbsolutePath();
+    assertEquals(8080, options.port());
+    assertEquals("localhost", options.host());
+    assertEquals(workingDir, options.projectDir());
+    assertEquals(workingDir.resolve("data/preview"), options.dataDir());
+    assertFalse(options.inMemory());
+  }
+
+  @Test
+  void readsEveryOption(@TempDir Path dir) throws Exception {
+    PreviewOptions options =
+        PreviewCommandLine.parse(
+            new String[] {
+              "--port",
+              "0",
+              "--host",
+              "0.0.0.0",
+              "--project",
+              dir.toString(),
+              "--data",
+              dir.resolve("d").toString()
+            },
+            DEFAULTS);
+    assertEquals(0, options.port());
+    assertEquals("0.0.0.0", options.host());
+    assertEquals(dir.toAbsolutePath(), options.projectDir());
+    assertEquals(dir.resolve("d").toAbsolutePath(), options.dataDir());
+    assertTrue(PreviewCommandLine.parse(new String[] {"--in-memory"}, DEFAULTS).inMemory());
+  }
+
+  @Test
+  void invalidOptionsAreRefused() {
+    String[][] invalid = {
+      {"--port"},
+      {"--port", "x"},
+      {"--port", "65536"},
+      {"--port", "-1"},
+      {"--nope"},
+      {"--data", "d", "--in-memory"},
+      {"--project", "--port"},
+      {"extra"},
+    };
+    for (String[] args : invalid) {
+      assertThrows(
+          PreviewCommandLine.UsageException.class,
+          () -> PreviewCommandLine.parse(args, DEFAULTS),
+          String.join(" ", args));
+    }
+    assertThrows(
+        PreviewCommandLine.HelpRequested.class,
+        () -> PreviewCommandLine.parse(new String[] {"--help"}, DEFAULTS));
+  }
+
+  @Test
+  void mainExitsWith2AndUsageOnInvalidOptionsWithoutStackTrace() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = PreviewMain.run(new String[] {"--port", "abc"}, print(out), print(err));
+    assertEquals(2, exit);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("Port invalide"), message);
+    assertTrue(message.contains("Usage"), message);
+    assertFalse(message.contains("Exception"), message);
+    assertEquals(0, PreviewMain.run(new String[] {"-h"}, print(out), print(err)));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("--in-memory"));
+  }
+
+  @Test
+  void mainExitsWith1WhenTheProjectIsMissing(@TempDir Path dir) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        PreviewMain.run(
+            new String[] {"--project", dir.toString(), "--in-memory", "--port", "0"},
+            print(new ByteArrayOutputStream()),
+            print(err));
+    assertEquals(1, exit);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("magnolia-module.xml"), message);
+    assertFalse(message.contains("\tat "), message);
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,2 @@
+[#ftl output_format="HTML"]
+<div class="text">${content.text!}</div>

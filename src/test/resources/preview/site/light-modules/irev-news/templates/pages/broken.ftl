@@ -1,0 +1,3 @@
+[#ftl output_format="HTML"]
+<p>avant</p>
+${content.nope.deeper}
