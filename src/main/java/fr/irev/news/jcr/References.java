@@ -4,8 +4,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
+import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import javax.jcr.query.Query;
 
 /**
  * Resolves references coming from requests or stored by Magnolia's link fields (an identifier, with
@@ -101,5 +103,29 @@ public final class References {
       }
     }
     return true;
+  }
+
+  /**
+   * Finds a node by its local name anywhere in the session's workspace, with a JCR-SQL2 query and a
+   * bind variable (never concatenated input: field case C13).
+   *
+   * @param session session on the workspace to search
+   * @param nodeType node type to look for, e.g. {@code irev:newsItem}
+   * @param name local name; the caller checks its shape first
+   * @return the first match in the query's order, or empty
+   * @throws RepositoryException on repository failure
+   */
+  public static Optional<Node> findByLocalName(Session session, String nodeType, String name)
+      throws RepositoryException {
+    Query query =
+        session
+            .getWorkspace()
+            .getQueryManager()
+            .createQuery(
+                "SELECT * FROM [" + nodeType + "] AS n WHERE LOCALNAME(n) = $name", Query.JCR_SQL2);
+    query.bindValue("name", session.getValueFactory().createValue(name));
+    query.setLimit(1);
+    NodeIterator nodes = query.execute().getNodes();
+    return nodes.hasNext() ? Optional.of(nodes.nextNode()) : Optional.empty();
   }
 }

@@ -39,17 +39,8 @@ public final class NewsRepository {
     if (!UrlNames.isValid(urlName)) {
       return Optional.empty();
     }
-    Query query =
-        session
-            .getWorkspace()
-            .getQueryManager()
-            .createQuery(
-                "SELECT * FROM [" + NewsNodes.NODE_TYPE + "] AS n WHERE LOCALNAME(n) = $name",
-                Query.JCR_SQL2);
-    query.bindValue("name", session.getValueFactory().createValue(urlName));
-    query.setLimit(1);
-    NodeIterator nodes = query.execute().getNodes();
-    return nodes.hasNext() ? Optional.of(NewsMapper.read(nodes.nextNode())) : Optional.empty();
+    Optional<Node> node = References.findByLocalName(session, NewsNodes.NODE_TYPE, urlName);
+    return node.isPresent() ? Optional.of(NewsMapper.read(node.get())) : Optional.empty();
   }
 
   /**

@@ -12,7 +12,6 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.query.Query;
 
 /**
  * Reads the terms of one taxonomy workspace. Queries are JCR-SQL2 with bind variables. The session
@@ -68,16 +67,8 @@ public final class TermRepository {
     if (!References.isLocalName(name)) {
       return Optional.empty();
     }
-    Query query =
-        session
-            .getWorkspace()
-            .getQueryManager()
-            .createQuery(
-                "SELECT * FROM [" + nodeType + "] AS t WHERE LOCALNAME(t) = $name", Query.JCR_SQL2);
-    query.bindValue("name", session.getValueFactory().createValue(name));
-    query.setLimit(1);
-    NodeIterator nodes = query.execute().getNodes();
-    return nodes.hasNext() ? Optional.of(read(nodes.nextNode())) : Optional.empty();
+    Optional<Node> node = References.findByLocalName(session, nodeType, name);
+    return node.isPresent() ? Optional.of(read(node.get())) : Optional.empty();
   }
 
   /**
