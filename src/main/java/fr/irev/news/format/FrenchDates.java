@@ -86,7 +86,8 @@ public final class FrenchDates {
    * 2021" (case C7).
    *
    * @param d a calendar date (Paris)
-   * @return the phrase, ordinary spaces only; {@code null} when {@code d} is {@code null}
+   * @return the phrase (U+00A0 between day number and month); {@code null} when {@code d} is {@code
+   *     null}
    */
   public static String day(LocalDate d) {
     return d == null ? null : "le " + dayWithoutArticle(d);
@@ -106,7 +107,8 @@ public final class FrenchDates {
    * A day with its weekday and no article: "lundi 1er novembre 2021".
    *
    * @param d a calendar date (Paris)
-   * @return the phrase, ordinary spaces only; {@code null} when {@code d} is {@code null}
+   * @return the phrase (U+00A0 between day number and month); {@code null} when {@code d} is {@code
+   *     null}
    */
   public static String dayWithoutArticle(LocalDate d) {
     return d == null ? null : DAYS[d.getDayOfWeek().getValue() - 1] + " " + date(d);
@@ -126,15 +128,15 @@ public final class FrenchDates {
    * A date without weekday: "29 septembre 2021", "1er octobre 2021".
    *
    * @param d a calendar date (Paris)
-   * @return day number ("1er" for the first), month name, year, separated by ordinary spaces;
-   *     {@code null} when {@code d} is {@code null}
+   * @return day number ("1er" for the first), U+00A0 (the number stays with its month at a line
+   *     break), month name, an ordinary space, year; {@code null} when {@code d} is {@code null}
    */
   public static String date(LocalDate d) {
     if (d == null) {
       return null;
     }
     String dayNumber = d.getDayOfMonth() == 1 ? "1er" : Integer.toString(d.getDayOfMonth());
-    return dayNumber + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
+    return dayNumber + NBSP + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
   }
 
   /**

@@ -68,7 +68,7 @@ public final class FakeFunctions {
     news.put("kindLabel", "Actualité");
     news.put("dateLine", null);
     news.put("startIso", null);
-    news.put("publishedLine", "Publié le 15 septembre 2021");
+    news.put("publishedLine", "Publié le 15\u00a0septembre 2021");
     news.put("publishedIso", "2021-09-15");
     items.add(news);
     listing.put("items", items);
@@ -154,16 +154,16 @@ public final class FakeFunctions {
             + "»");
     item.put(
         "teaser",
-        "Une journée d’approfondissement est prévue le mardi 30 novembre de 9 h 00"
+        "Une journée d’approfondissement est prévue le mardi 30\u00a0novembre de 9 h 00"
             + " à 16 h 30 à l’IREV.");
     item.put(
         "bodyHtml",
         "<p>La loi de programmation pour la ville et la cohésion urbaine du"
-            + " 21 février 2014 a rendu obligatoire la prise en compte transversale de la lutte contre"
+            + " 21\u00a0février 2014 a rendu obligatoire la prise en compte transversale de la lutte contre"
             + " les discriminations dans les contrats de ville.</p>");
     item.put("event", true);
     item.put("kindLabel", "Événement");
-    item.put("dateLine", "le mardi 30 novembre 2021 de 9 h 00 à 16 h 30");
+    item.put("dateLine", "le mardi 30\u00a0novembre 2021 de 9 h 00 à 16 h 30");
     item.put("startIso", "2021-11-30T09:00:00+01:00");
     item.put("endIso", "2021-11-30T16:30:00+01:00");
     item.put("placeName", "Locaux de l’IREV");
@@ -172,9 +172,9 @@ public final class FakeFunctions {
     item.put("audience", "Participants du cycle de qualification d’avril 2021");
     item.put("registrationUrl", REGISTRATION);
     item.put("registrationFootnote", 1);
-    item.put("publishedLine", "Publié le 29 septembre 2021");
+    item.put("publishedLine", "Publié le 29\u00a0septembre 2021");
     item.put("publishedIso", "2021-09-29");
-    item.put("updatedLine", "Mis à jour le 4 octobre 2021 à 10 h 50");
+    item.put("updatedLine", "Mis à jour le 4\u00a0octobre 2021 à 10 h 50");
     item.put("updatedIso", "2021-10-04T10:50:00+02:00");
     Map<String, Object> discrimination =
         term(

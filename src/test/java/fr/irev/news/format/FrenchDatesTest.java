@@ -36,22 +36,30 @@ class FrenchDatesTest {
 
   @Test
   void c7Days() {
-    assertEquals("le lundi 1er novembre 2021", FrenchDates.day(LocalDate.of(2021, 11, 1)));
-    assertEquals("le dimanche 21 novembre 2021", FrenchDates.day(LocalDate.of(2021, 11, 21)));
+    assertEquals("le lundi 1er\u00a0novembre 2021", FrenchDates.day(LocalDate.of(2021, 11, 1)));
+    assertEquals("le dimanche 21\u00a0novembre 2021", FrenchDates.day(LocalDate.of(2021, 11, 21)));
     assertEquals(
-        "lundi 1er novembre 2021", FrenchDates.dayWithoutArticle(LocalDate.of(2021, 11, 1)));
+        "lundi 1er\u00a0novembre 2021", FrenchDates.dayWithoutArticle(LocalDate.of(2021, 11, 1)));
   }
 
   @Test
   void c7TimedOneDay() {
     assertEquals(
-        "le mardi 30 novembre 2021 de 9" + NBSP + "h" + NBSP + "00 à 16" + NBSP + "h" + NBSP + "30",
+        "le mardi 30\u00a0novembre 2021 de 9"
+            + NBSP
+            + "h"
+            + NBSP
+            + "00 à 16"
+            + NBSP
+            + "h"
+            + NBSP
+            + "30",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 30, 16, 30), false));
   }
 
   @Test
   void c7TimedOneDayGivenInUtcIsShownInParisTime() {
-    String expected = "le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030";
+    String expected = "le mardi 30\u00a0novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030";
     assertEquals(
         expected,
         FrenchDates.eventPeriod(utc(2021, 11, 30, 8, 0), utc(2021, 11, 30, 15, 30), false));
@@ -64,9 +72,9 @@ class FrenchDatesTest {
   @Test
   void everyWeekday() {
     String[] expected = {
-      "lundi 1er novembre 2021", "mardi 2 novembre 2021", "mercredi 3 novembre 2021",
-      "jeudi 4 novembre 2021", "vendredi 5 novembre 2021", "samedi 6 novembre 2021",
-      "dimanche 7 novembre 2021"
+      "lundi 1er\u00a0novembre 2021", "mardi 2\u00a0novembre 2021", "mercredi 3\u00a0novembre 2021",
+      "jeudi 4\u00a0novembre 2021", "vendredi 5\u00a0novembre 2021", "samedi 6\u00a0novembre 2021",
+      "dimanche 7\u00a0novembre 2021"
     };
     for (int i = 0; i < expected.length; i++) {
       assertEquals(expected[i], FrenchDates.dayWithoutArticle(LocalDate.of(2021, 11, 1 + i)));
@@ -75,18 +83,18 @@ class FrenchDatesTest {
 
   @ParameterizedTest
   @CsvSource({
-    "2022-01-01, 1er janvier 2022",
-    "2022-02-11, 11 février 2022",
-    "2022-03-02, 2 mars 2022",
-    "2022-04-30, 30 avril 2022",
-    "2022-05-08, 8 mai 2022",
-    "2022-06-28, 28 juin 2022",
-    "2022-07-14, 14 juillet 2022",
-    "2022-08-15, 15 août 2022",
-    "2021-09-29, 29 septembre 2021",
-    "2021-10-01, 1er octobre 2021",
-    "2021-11-11, 11 novembre 2021",
-    "2021-12-31, 31 décembre 2021"
+    "2022-01-01, 1er\u00a0janvier 2022",
+    "2022-02-11, 11\u00a0février 2022",
+    "2022-03-02, 2\u00a0mars 2022",
+    "2022-04-30, 30\u00a0avril 2022",
+    "2022-05-08, 8\u00a0mai 2022",
+    "2022-06-28, 28\u00a0juin 2022",
+    "2022-07-14, 14\u00a0juillet 2022",
+    "2022-08-15, 15\u00a0août 2022",
+    "2021-09-29, 29\u00a0septembre 2021",
+    "2021-10-01, 1er\u00a0octobre 2021",
+    "2021-11-11, 11\u00a0novembre 2021",
+    "2021-12-31, 31\u00a0décembre 2021"
   })
   void dateHasEveryMonthInLowerCaseAndFirstOnlyForDayOne(LocalDate d, String expected) {
     assertEquals(expected, FrenchDates.date(d));
@@ -105,9 +113,9 @@ class FrenchDatesTest {
   void zonedOverloadsUseTheParisDate() {
     // 23:30 Z on 30 November is already 1 December in Paris
     ZonedDateTime lateUtc = utc(2021, 11, 30, 23, 30);
-    assertEquals("le mercredi 1er décembre 2021", FrenchDates.day(lateUtc));
-    assertEquals("mercredi 1er décembre 2021", FrenchDates.dayWithoutArticle(lateUtc));
-    assertEquals("1er décembre 2021", FrenchDates.date(lateUtc));
+    assertEquals("le mercredi 1er\u00a0décembre 2021", FrenchDates.day(lateUtc));
+    assertEquals("mercredi 1er\u00a0décembre 2021", FrenchDates.dayWithoutArticle(lateUtc));
+    assertEquals("1er\u00a0décembre 2021", FrenchDates.date(lateUtc));
     assertEquals("0\u00a0h\u00a030", FrenchDates.time(lateUtc));
     assertEquals(paris(2021, 12, 1, 0, 30), FrenchDates.inParis(lateUtc));
     assertEquals(paris(2021, 12, 1, 0, 30), FrenchDates.inParis(lateUtc.toInstant()));
@@ -118,7 +126,7 @@ class FrenchDatesTest {
     ZonedDateTime start = paris(2022, 3, 27, 1, 0);
     ZonedDateTime end = paris(2022, 3, 27, 4, 0);
     assertEquals(Duration.ofHours(2), Duration.between(start, end));
-    String expected = "le dimanche 27 mars 2022 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000";
+    String expected = "le dimanche 27\u00a0mars 2022 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000";
     assertEquals(expected, FrenchDates.eventPeriod(start, end, false));
     assertEquals(
         expected, FrenchDates.eventPeriod(utc(2022, 3, 27, 0, 0), utc(2022, 3, 27, 2, 0), false));
@@ -130,17 +138,17 @@ class FrenchDatesTest {
     ZonedDateTime end = ZonedDateTime.parse("2021-10-31T04:00:00+01:00[Europe/Paris]");
     assertEquals(Duration.ofHours(4), Duration.between(start, end));
     assertEquals(
-        "le dimanche 31 octobre 2021 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000",
+        "le dimanche 31\u00a0octobre 2021 de 1\u00a0h\u00a000 à 4\u00a0h\u00a000",
         FrenchDates.eventPeriod(start, end, false));
   }
 
   @Test
   void allDayOneDay() {
     assertEquals(
-        "le mardi 30 novembre 2021",
+        "le mardi 30\u00a0novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 0, 0), paris(2021, 11, 30, 23, 59), true));
     assertEquals(
-        "le mardi 30 novembre 2021",
+        "le mardi 30\u00a0novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 0, 0), paris(2021, 11, 30, 0, 0), true));
   }
 
@@ -148,16 +156,17 @@ class FrenchDatesTest {
   void allDayStoredAsParisMidnightInUtcKeepsItsParisDate() {
     // midnight in Paris on 30 November is 23:00 Z on 29 November
     assertEquals(
-        "le mardi 30 novembre 2021", FrenchDates.eventPeriod(utc(2021, 11, 29, 23, 0), null, true));
+        "le mardi 30\u00a0novembre 2021",
+        FrenchDates.eventPeriod(utc(2021, 11, 29, 23, 0), null, true));
   }
 
   @Test
   void allDaySeveralDaysEndIsInclusive() {
     assertEquals(
-        "du mardi 28 juin 2022 au vendredi 8 juillet 2022",
+        "du mardi 28\u00a0juin 2022 au vendredi 8\u00a0juillet 2022",
         FrenchDates.eventPeriod(paris(2022, 6, 28, 0, 0), paris(2022, 7, 8, 0, 0), true));
     assertEquals(
-        "du mardi 28 juin 2022 au vendredi 8 juillet 2022",
+        "du mardi 28\u00a0juin 2022 au vendredi 8\u00a0juillet 2022",
         FrenchDates.eventPeriod(
             Instant.parse("2022-06-27T22:00:00Z"), Instant.parse("2022-07-08T21:59:00Z"), true));
   }
@@ -165,7 +174,7 @@ class FrenchDatesTest {
   @Test
   void timedSeveralDays() {
     assertEquals(
-        "du mardi 28 juin 2022 à 9\u00a0h\u00a000 au mercredi 29 juin 2022 à "
+        "du mardi 28\u00a0juin 2022 à 9\u00a0h\u00a000 au mercredi 29\u00a0juin 2022 à "
             + "17\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2022, 6, 28, 9, 0), paris(2022, 6, 29, 17, 0), false));
   }
@@ -173,7 +182,7 @@ class FrenchDatesTest {
   @Test
   void timedAcrossParisMidnightIsTwoDaysEvenWhenTheUtcDateIsTheSame() {
     assertEquals(
-        "du mardi 30 novembre 2021 à 23\u00a0h\u00a000 au mercredi 1er décembre 2021 à "
+        "du mardi 30\u00a0novembre 2021 à 23\u00a0h\u00a000 au mercredi 1er\u00a0décembre 2021 à "
             + "0\u00a0h\u00a030",
         FrenchDates.eventPeriod(utc(2021, 11, 30, 22, 0), utc(2021, 11, 30, 23, 30), false));
   }
@@ -181,43 +190,46 @@ class FrenchDatesTest {
   @Test
   void noEnd() {
     assertEquals(
-        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+        "le mardi 30\u00a0novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), null, false));
     assertEquals(
-        "le mardi 30 novembre 2021",
+        "le mardi 30\u00a0novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), null, true));
     assertEquals(
-        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+        "le mardi 30\u00a0novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(Instant.parse("2021-11-30T08:00:00Z"), null, false));
   }
 
   @Test
   void endBeforeOrAtStartIsNoEnd() {
     assertEquals(
-        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+        "le mardi 30\u00a0novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 30, 8, 0), false));
     assertEquals(
-        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+        "le mardi 30\u00a0novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 29, 17, 0), false));
     assertEquals(
-        "le mardi 30 novembre 2021 à 9\u00a0h\u00a000",
+        "le mardi 30\u00a0novembre 2021 à 9\u00a0h\u00a000",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 9, 0), paris(2021, 11, 30, 9, 0), false));
     assertEquals(
-        "le mardi 30 novembre 2021",
+        "le mardi 30\u00a0novembre 2021",
         FrenchDates.eventPeriod(paris(2021, 11, 30, 0, 0), paris(2021, 11, 20, 0, 0), true));
   }
 
   @Test
   void seedPublishedAndUpdated() {
-    assertEquals("Publié le 29 septembre 2021", FrenchDates.published(paris(2021, 9, 29, 10, 0)));
-    assertEquals("Publié le 29 septembre 2021", FrenchDates.published(utc(2021, 9, 28, 23, 30)));
     assertEquals(
-        "Publié le 1er octobre 2021", FrenchDates.published(Instant.parse("2021-10-01T08:00:00Z")));
+        "Publié le 29\u00a0septembre 2021", FrenchDates.published(paris(2021, 9, 29, 10, 0)));
     assertEquals(
-        "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050",
+        "Publié le 29\u00a0septembre 2021", FrenchDates.published(utc(2021, 9, 28, 23, 30)));
+    assertEquals(
+        "Publié le 1er\u00a0octobre 2021",
+        FrenchDates.published(Instant.parse("2021-10-01T08:00:00Z")));
+    assertEquals(
+        "Mis à jour le 4\u00a0octobre 2021 à 10\u00a0h\u00a050",
         FrenchDates.updated(paris(2021, 10, 4, 10, 50)));
     assertEquals(
-        "Mis à jour le 4 octobre 2021 à 10\u00a0h\u00a050",
+        "Mis à jour le 4\u00a0octobre 2021 à 10\u00a0h\u00a050",
         FrenchDates.updated(Instant.parse("2021-10-04T08:50:00Z")));
   }
 
@@ -259,7 +271,7 @@ class FrenchDatesTest {
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
       Locale.setDefault(Locale.JAPAN);
       assertEquals(
-          "le mardi 30 novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030",
+          "le mardi 30\u00a0novembre 2021 de 9\u00a0h\u00a000 à 16\u00a0h\u00a030",
           FrenchDates.eventPeriod(
               Instant.parse("2021-11-30T08:00:00Z"), Instant.parse("2021-11-30T15:30:00Z"), false));
       assertEquals(

@@ -9,8 +9,10 @@ import static org.mockito.Mockito.when;
 
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.testing.TestSite;
+import info.magnolia.cms.beans.config.ServerConfiguration;
 import info.magnolia.context.MgnlContext;
 import info.magnolia.context.WebContext;
+import info.magnolia.objectfactory.Components;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import javax.jcr.Session;
@@ -28,8 +30,11 @@ class MagnoliaContentContextTest {
   private final HttpServletRequest request = mock(HttpServletRequest.class);
   private final HttpServletResponse response = mock(HttpServletResponse.class);
 
+  private final ServerConfiguration server = new ServerConfiguration();
+
   @BeforeEach
   void bind() throws Exception {
+    Components.standInRegister(ServerConfiguration.class, server);
     site = TestSite.empty();
     MgnlContext.setInstance(
         new WebContext() {
@@ -57,6 +62,7 @@ class MagnoliaContentContextTest {
 
   @AfterEach
   void unbind() throws Exception {
+    Components.standInRegister(ServerConfiguration.class, null);
     MgnlContext.setInstance(null);
     site.close();
   }
@@ -79,6 +85,18 @@ class MagnoliaContentContextTest {
     when(request.getServerPort()).thenReturn(8080);
     assertEquals("http://www.irev.fr:8080/site", new MagnoliaContentContext().siteUrl());
     assertEquals("/site", new MagnoliaContentContext().contextPath());
+  }
+
+  @Test
+  void configuredBaseUrlWinsOverTheRequestHostHeader() {
+    when(request.getScheme()).thenReturn("http");
+    when(request.getServerName()).thenReturn("evil.example");
+    when(request.getServerPort()).thenReturn(80);
+
+    server.setDefaultBaseUrl("https://www.irev.fr/");
+    assertEquals("https://www.irev.fr/site", new MagnoliaContentContext().siteUrl());
+    server.setDefaultBaseUrl("https://www.irev.fr/site");
+    assertEquals("https://www.irev.fr/site", new MagnoliaContentContext().siteUrl());
   }
 
   @Test

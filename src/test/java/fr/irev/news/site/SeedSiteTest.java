@@ -87,13 +87,22 @@ class SeedSiteTest {
     assertTrue(page.select(".irev-body p").size() >= 6);
     Element when = page.selectFirst(".irev-event time");
     assertEquals(
-        "le mardi 30 novembre 2021 de 9" + NBSP + "h" + NBSP + "00 à 16" + NBSP + "h" + NBSP + "30",
+        "le mardi 30\u00a0novembre 2021 de 9"
+            + NBSP
+            + "h"
+            + NBSP
+            + "00 à 16"
+            + NBSP
+            + "h"
+            + NBSP
+            + "30",
         text(when));
     assertEquals("2021-11-30T09:00:00+01:00", when.attr("datetime"));
     assertTrue(page.selectFirst(".irev-event").text().contains("Lille"));
-    assertTrue(page.text().contains("Publié le 29 septembre 2021"));
+    assertTrue(text(page.body()).contains("Publié le 29\u00a0septembre 2021"));
     assertTrue(
-        text(page.body()).contains("Mis à jour le 4 octobre 2021 à 10" + NBSP + "h" + NBSP + "50"));
+        text(page.body())
+            .contains("Mis à jour le 4\u00a0octobre 2021 à 10" + NBSP + "h" + NBSP + "50"));
   }
 
   @Test
@@ -199,7 +208,15 @@ class SeedSiteTest {
     assertNotNull(response.headers().firstValue("Content-Security-Policy").orElse(null));
     assertEquals(1, list.select(".irev-summary").size());
     assertEquals(
-        "le mardi 30 novembre 2021 de 9" + NBSP + "h" + NBSP + "00 à 16" + NBSP + "h" + NBSP + "30",
+        "le mardi 30\u00a0novembre 2021 de 9"
+            + NBSP
+            + "h"
+            + NBSP
+            + "00 à 16"
+            + NBSP
+            + "h"
+            + NBSP
+            + "30",
         text(list.selectFirst(".irev-summary__when")));
   }
 

@@ -39,14 +39,22 @@ class NewsFunctionsTest {
     assertTrue(item.isEvent());
     assertEquals("Événement", item.getKindLabel());
     assertEquals(
-        "le mardi 30 novembre 2021 de 9" + NBSP + "h" + NBSP + "00 à 16" + NBSP + "h" + NBSP + "30",
+        "le mardi 30\u00a0novembre 2021 de 9"
+            + NBSP
+            + "h"
+            + NBSP
+            + "00 à 16"
+            + NBSP
+            + "h"
+            + NBSP
+            + "30",
         item.getDateLine());
     assertEquals("2021-11-30T09:00:00+01:00", item.getStartIso());
     assertEquals("2021-11-30T16:30:00+01:00", item.getEndIso());
-    assertEquals("Publié le 29 septembre 2021", item.getPublishedLine());
+    assertEquals("Publié le 29\u00a0septembre 2021", item.getPublishedLine());
     assertEquals("2021-09-29T10:00:00+02:00", item.getPublishedIso());
     assertEquals(
-        "Mis à jour le 4 octobre 2021 à 10" + NBSP + "h" + NBSP + "50", item.getUpdatedLine());
+        "Mis à jour le 4\u00a0octobre 2021 à 10" + NBSP + "h" + NBSP + "50", item.getUpdatedLine());
   }
 
   @Test
