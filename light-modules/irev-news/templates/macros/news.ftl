@@ -8,12 +8,15 @@
 --]
 
 [#-- The whole HTML document: head, skip link, banner, main landmark (nested content), footer. --]
-[#macro page title]
+[#macro page title noindex=false]
 <!DOCTYPE html>
 <html lang="fr">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  [#if noindex]
+  <meta name="robots" content="noindex">
+  [/#if]
   <title>${title} – ${i18n['irev-news.site.name']}</title>
   <link rel="stylesheet" href="${irevfn.resourcesUrl()}/css/irev-news.css">
   [@cms.page /]
@@ -119,18 +122,35 @@
 [/#if]
 [/#macro]
 
-[#-- An AttachmentView: title, description, format and size, download link, bookmark link. --]
+[#-- An AttachmentView: first-page thumbnail (or a neutral icon), title, description, format, size
+     and pages, language when not French, a warning for unreadable files, download and bookmark
+     links. The download link's own text names format, size and pages (RGAA 6.1). --]
 [#macro attachmentCard att hl=3 numbered=true]
 <article class="irev-attachment">
-  <h${hl?c} class="irev-attachment__title">${att.title}</h${hl?c}>
-  [#if att.description??]
-  <p class="irev-attachment__description">${att.description}</p>
-  [/#if]
-  <p class="irev-attachment__meta">${att.format} – ${att.sizeLabel}</p>
-  <p class="irev-attachment__actions">
-    <a class="irev-button irev-attachment__download" href="${att.downloadUrl}" type="application/pdf"[@fn number=att.footnote numbered=numbered /]>${att.downloadLabel}</a>
-    <a class="irev-attachment__bookmark" href="${att.bookmarkUrl}" rel="bookmark">${i18n['irev-news.attachment.bookmark']}<span class="irev-visually-hidden"> ${i18n['irev-news.attachment.bookmark.hint']}</span></a>
-  </p>
+  <div class="irev-attachment__preview">
+    [#if att.thumbnailUrl??]
+    <img class="irev-attachment__thumbnail" src="${att.thumbnailUrl}" width="${att.thumbnailWidth?c}" alt="${att.thumbnailAlt}" loading="lazy" decoding="async">
+    [#else]
+    <span class="irev-attachment__icon" aria-hidden="true">${att.format}</span>
+    [/#if]
+  </div>
+  <div class="irev-attachment__body">
+    <h${hl?c} class="irev-attachment__title">${att.title}</h${hl?c}>
+    [#if att.description??]
+    <p class="irev-attachment__description">${att.description}</p>
+    [/#if]
+    <p class="irev-attachment__meta">${att.metaLabel}</p>
+    [#if att.languageLabel??]
+    <p class="irev-attachment__language">${att.languageLabel}</p>
+    [/#if]
+    [#if att.warning??]
+    <p class="irev-attachment__warning">${att.warning}</p>
+    [/#if]
+    <p class="irev-attachment__actions">
+      <a class="irev-button irev-attachment__download" href="${att.downloadUrl}"[#if att.format == "PDF"] type="application/pdf"[/#if][#if att.language??] hreflang="${att.language}"[/#if][@fn number=att.footnote numbered=numbered /]>${att.downloadLabel}</a>
+      <a class="irev-attachment__bookmark" href="${att.bookmarkUrl}" rel="bookmark">${i18n['irev-news.attachment.bookmark']}<span class="irev-visually-hidden"> ${i18n['irev-news.attachment.bookmark.hint']}</span></a>
+    </p>
+  </div>
 </article>
 [/#macro]
 

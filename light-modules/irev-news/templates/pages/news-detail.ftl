@@ -41,7 +41,7 @@
 [/@news.page]
 [#else]
 ${irevfn.notFound()}
-[@news.page title=i18n['irev-news.notFound.title']]
+[@news.page title=i18n['irev-news.notFound.title'] noindex=true]
 <h1 class="irev-article__title">${i18n['irev-news.notFound.title']}</h1>
 <p class="irev-notice" role="status">${i18n['irev-news.notFound.text']}</p>
 <p><a href="${irevfn.listUrl()}">${i18n['irev-news.notFound.back']}</a></p>

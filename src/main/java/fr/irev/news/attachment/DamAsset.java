@@ -11,7 +11,8 @@ import java.time.ZonedDateTime;
  * @param mimeType MIME type, e.g. {@code application/pdf}; {@code application/octet-stream} when
  *     absent
  * @param size size of the stored binary in bytes (read from the binary itself)
- * @param lastModified last modification of the binary, Europe/Paris, or {@code null}
+ * @param lastModified last modification of the binary ({@code jcr:lastModified}, else the asset's
+ *     {@code mgnl:lastModified}), Europe/Paris, or {@code null} when neither is stored
  */
 public record DamAsset(
     String identifier,

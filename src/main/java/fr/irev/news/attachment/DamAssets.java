@@ -4,9 +4,13 @@ import static fr.irev.news.jcr.JcrProperties.date;
 import static fr.irev.news.jcr.JcrProperties.string;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.jcr.JcrNames;
 import fr.irev.news.jcr.References;
+import java.io.IOException;
+import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import javax.jcr.Binary;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -58,6 +62,36 @@ public final class DamAssets {
             fileName,
             mimeType == null ? "application/octet-stream" : mimeType,
             resource.getProperty(DamNodes.DATA).getLength(),
-            date(resource, DamNodes.LAST_MODIFIED, FrenchDates.PARIS)));
+            lastModified(asset, resource)));
+  }
+
+  /**
+   * The binary of an asset, for inspection or rendering. The JCR {@code Binary} is fetched now, on
+   * the caller's thread (sessions are not shared between threads); its bytes are read only when the
+   * source is opened, possibly on another thread.
+   *
+   * @param asset an asset found by {@link #find(String)} on this session
+   * @return a source opening a new stream on each call
+   * @throws RepositoryException when the asset no longer has a binary
+   */
+  public BinarySource source(DamAsset asset) throws RepositoryException {
+    Binary binary =
+        session
+            .getNodeByIdentifier(asset.identifier())
+            .getNode(DamNodes.RESOURCE)
+            .getProperty(DamNodes.DATA)
+            .getBinary();
+    return () -> {
+      try {
+        return binary.getStream();
+      } catch (RepositoryException e) {
+        throw new IOException("Cannot read the binary of DAM asset " + asset.identifier(), e);
+      }
+    };
+  }
+
+  private static ZonedDateTime lastModified(Node asset, Node resource) throws RepositoryException {
+    ZonedDateTime binary = date(resource, DamNodes.LAST_MODIFIED, FrenchDates.PARIS);
+    return binary != null ? binary : date(asset, JcrNames.MGNL_LAST_MODIFIED, FrenchDates.PARIS);
   }
 }

@@ -1,7 +1,20 @@
 package fr.irev.news.templating;
 
-/** A downloadable file card: what it is before it is downloaded. */
+import fr.irev.news.attachment.PdfInfo;
+import fr.irev.news.attachment.PdfStatus;
+import java.util.Locale;
+
+/**
+ * A downloadable file card: what the file is before it is downloaded (title, format, size, pages,
+ * language, first-page thumbnail). Labels are French, with no-break spaces inside sizes.
+ */
 public final class AttachmentView {
+
+  /** Width of the thumbnail when the template does not set one, in CSS pixels. */
+  public static final int DEFAULT_THUMBNAIL_WIDTH = 240;
+
+  private static final String NBSP = "\u00a0";
+
   private final String title;
   private final String description;
   private final String fileName;
@@ -11,30 +24,41 @@ public final class AttachmentView {
   private final String downloadUrl;
   private final String bookmarkUrl;
   private final int footnote;
+  private final PdfInfo pdf;
+  private final String thumbnailUrl;
+  private final int thumbnailWidth;
 
   AttachmentView(
+      FileFacts file, String downloadUrl, String bookmarkUrl, int footnote, Thumb thumb) {
+    this.title = file.title();
+    this.description = file.description();
+    this.fileName = file.fileName();
+    this.format = file.format();
+    this.sizeBytes = file.sizeBytes();
+    this.sizeLabel = file.sizeLabel();
+    this.pdf = file.pdf();
+    this.downloadUrl = downloadUrl;
+    this.bookmarkUrl = bookmarkUrl;
+    this.footnote = footnote;
+    this.thumbnailUrl = thumb.url();
+    this.thumbnailWidth = thumb.width();
+  }
+
+  /** What is known of the file itself; {@code pdf} is {@code null} for other formats. */
+  record FileFacts(
       String title,
       String description,
       String fileName,
       String format,
       long sizeBytes,
       String sizeLabel,
-      String downloadUrl,
-      String bookmarkUrl,
-      int footnote) {
-    this.title = title;
-    this.description = description;
-    this.fileName = fileName;
-    this.format = format;
-    this.sizeBytes = sizeBytes;
-    this.sizeLabel = sizeLabel;
-    this.downloadUrl = downloadUrl;
-    this.bookmarkUrl = bookmarkUrl;
-    this.footnote = footnote;
-  }
+      PdfInfo pdf) {}
+
+  /** Thumbnail address ({@code null} when none can be shown) and width in CSS pixels. */
+  record Thumb(String url, int width) {}
 
   /**
-   * @return the staff's title, else the asset's title, else the file name
+   * @return the staff's title, else the PDF's own title, else the asset's title or file name
    */
   public String getTitle() {
     return title;
@@ -76,20 +100,102 @@ public final class AttachmentView {
   }
 
   /**
-   * @return address of the binary (with context path)
+   * @return number of pages, or {@code null} when unknown or not a PDF
+   */
+  public Integer getPageCount() {
+    return pdf == null ? null : pdf.pageCount();
+  }
+
+  /**
+   * @return {@code 36 pages}, {@code 1 page}, {@code nombre de pages inconnu} for a PDF that could
+   *     not be read; {@code null} for other formats
+   */
+  public String getPagesLabel() {
+    if (pdf == null) {
+      return null;
+    }
+    Integer pages = pdf.pageCount();
+    if (pages == null || pdf.status() != PdfStatus.OK) {
+      return "nombre de pages inconnu";
+    }
+    return pages + NBSP + (pages > 1 ? "pages" : "page");
+  }
+
+  /**
+   * @return e.g. {@code PDF – 256,80 Ko – 36 pages}
+   */
+  public String getMetaLabel() {
+    String pages = getPagesLabel();
+    return format + " – " + sizeLabel + (pages == null ? "" : " – " + pages);
+  }
+
+  /**
+   * @return the PDF's declared language (BCP 47, e.g. {@code en-GB}), or {@code null}
+   */
+  public String getLanguage() {
+    return pdf == null ? null : pdf.language();
+  }
+
+  /**
+   * @return e.g. {@code Document en anglais} when the PDF declares a language other than French
+   *     (the site's); {@code null} otherwise
+   */
+  public String getLanguageLabel() {
+    String language = getLanguage();
+    if (language == null) {
+      return null;
+    }
+    Locale locale = Locale.forLanguageTag(language);
+    if (locale.getLanguage().isEmpty() || locale.getLanguage().equals("fr")) {
+      return null;
+    }
+    String name = locale.getDisplayLanguage(Locale.FRENCH);
+    return name.isEmpty() || name.equalsIgnoreCase(locale.getLanguage())
+        ? "Document en langue «" + NBSP + language + NBSP + "»"
+        : "Document en " + name;
+  }
+
+  /**
+   * @return a French warning for a PDF that visitors may not be able to open (password, damaged,
+   *     not a PDF, empty), or {@code null}
+   */
+  public String getWarning() {
+    if (pdf == null) {
+      return null;
+    }
+    return switch (pdf.status()) {
+      case PASSWORD_PROTECTED -> "Ce document est protégé par un mot de passe.";
+      case NOT_PDF, DAMAGED -> "Ce fichier ne semble pas être un document PDF valide.";
+      case EMPTY -> "Ce fichier est vide.";
+      default -> null;
+    };
+  }
+
+  /**
+   * @return address of the download (with context path)
    */
   public String getDownloadUrl() {
     return downloadUrl;
   }
 
   /**
-   * Text of the download link, naming format and size (RGAA 4.1 criterion 6.1, links to files):
-   * {@code Télécharger « titre » (PDF, 256,80 Ko)}.
+   * Text of the download link, naming format, size and page count (RGAA 4.1 criterion 6.1, links to
+   * files): {@code Télécharger « titre » (PDF, 256,80 Ko, 36 pages)}.
    *
    * @return the link text
    */
   public String getDownloadLabel() {
-    return "Télécharger «\u00a0" + title + "\u00a0» (" + format + ", " + sizeLabel + ")";
+    String pages = getPagesLabel();
+    return "Télécharger «"
+        + NBSP
+        + title
+        + NBSP
+        + "» ("
+        + format
+        + ", "
+        + sizeLabel
+        + (pages == null ? "" : ", " + pages)
+        + ")";
   }
 
   /**
@@ -104,5 +210,26 @@ public final class AttachmentView {
    */
   public int getFootnote() {
     return footnote;
+  }
+
+  /**
+   * @return address of the first-page thumbnail (PNG), or {@code null}: show a neutral icon
+   */
+  public String getThumbnailUrl() {
+    return thumbnailUrl;
+  }
+
+  /**
+   * @return width of the thumbnail in CSS pixels
+   */
+  public int getThumbnailWidth() {
+    return thumbnailWidth;
+  }
+
+  /**
+   * @return the thumbnail's text alternative: what the image is
+   */
+  public String getThumbnailAlt() {
+    return "Aperçu de la première page du document «" + NBSP + title + NBSP + "»";
   }
 }

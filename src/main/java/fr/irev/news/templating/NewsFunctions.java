@@ -1,5 +1,6 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.attachment.AttachmentServices;
 import fr.irev.news.news.Attachment;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.NewsNodes;
@@ -16,13 +17,24 @@ import javax.jcr.RepositoryException;
 public class NewsFunctions {
 
   private final ContentContext context;
+  private final AttachmentServices attachments;
   private final SiteUrls urls;
 
   /**
-   * @param context access to the current request's content
+   * @param context access to the current request's content; PDF inspection and thumbnails use the
+   *     webapp's shared {@link AttachmentServices}
    */
   public NewsFunctions(ContentContext context) {
+    this(context, AttachmentServices.shared());
+  }
+
+  /**
+   * @param context access to the current request's content
+   * @param attachments PDF inspection and thumbnail services
+   */
+  public NewsFunctions(ContentContext context, AttachmentServices attachments) {
     this.context = context;
+    this.attachments = attachments;
     this.urls = new SiteUrls(context);
   }
 
@@ -63,7 +75,8 @@ public class NewsFunctions {
    */
   public ListingView listing(String page, String thematique, String territoire) {
     try {
-      return new Listings(context, new NewsViews(context)).page(page, thematique, territoire);
+      return new Listings(context, new NewsViews(context, attachments))
+          .page(page, thematique, territoire);
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not list news items", e);
     }
@@ -78,15 +91,31 @@ public class NewsFunctions {
    * @return the card, or {@code null} when the asset does not exist
    */
   public AttachmentView attachment(String damLink, String title, String description) {
+    return attachment(damLink, title, description, AttachmentView.DEFAULT_THUMBNAIL_WIDTH);
+  }
+
+  /**
+   * A file card with a thumbnail of the given width (the component definition's {@code
+   * parameters.thumbnailWidth}).
+   *
+   * @param damLink DAM link ({@code jcr:<identifier>}), may be {@code null}
+   * @param title the staff's title, may be {@code null}
+   * @param description short description, may be {@code null}
+   * @param thumbnailWidth width in CSS pixels, clamped to the limits of {@link AttachmentServices}
+   * @return the card, or {@code null} when the asset does not exist
+   */
+  public AttachmentView attachment(
+      String damLink, String title, String description, int thumbnailWidth) {
     if (damLink == null || damLink.isBlank()) {
       return null;
     }
     try {
-      return new NewsViews(context)
+      return new NewsViews(context, attachments)
           .attachment(
               new Attachment(damLink, blankToNull(title), blankToNull(description)),
               context.siteUrl(),
-              new Footnotes())
+              new Footnotes(),
+              thumbnailWidth)
           .orElse(null);
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not read DAM asset " + damLink, e);
@@ -123,7 +152,7 @@ public class NewsFunctions {
   private NewsItemView detail(Lookup lookup) {
     try {
       Optional<NewsItem> item = lookup.find();
-      return item.isEmpty() ? null : new NewsViews(context).detail(item.get());
+      return item.isEmpty() ? null : new NewsViews(context, attachments).detail(item.get());
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not read a news item", e);
     }

@@ -1,8 +1,10 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.attachment.AttachmentServices;
 import fr.irev.news.attachment.DamAsset;
 import fr.irev.news.attachment.DamAssets;
 import fr.irev.news.attachment.DamNodes;
+import fr.irev.news.attachment.PdfInfo;
 import fr.irev.news.format.FrenchSizes;
 import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.Attachment;
@@ -12,8 +14,10 @@ import fr.irev.news.taxonomy.Term;
 import fr.irev.news.taxonomy.TermRepository;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.jcr.RepositoryException;
 
@@ -25,10 +29,12 @@ import javax.jcr.RepositoryException;
 final class NewsViews {
 
   private final ContentContext context;
+  private final AttachmentServices services;
   private final SiteUrls urls;
 
-  NewsViews(ContentContext context) {
+  NewsViews(ContentContext context, AttachmentServices services) {
     this.context = context;
+    this.services = services;
     this.urls = new SiteUrls(context);
   }
 
@@ -44,7 +50,8 @@ final class NewsViews {
     String body = RichText.sanitize(item.body(), context.siteUrl(), footnotes);
     List<AttachmentView> attachments = new ArrayList<>();
     for (Attachment attachment : item.attachments()) {
-      attachment(attachment, absoluteUrl, footnotes).ifPresent(attachments::add);
+      attachment(attachment, absoluteUrl, footnotes, AttachmentView.DEFAULT_THUMBNAIL_WIDTH)
+          .ifPresent(attachments::add);
     }
     List<TermView> thematics =
         terms(
@@ -70,30 +77,58 @@ final class NewsViews {
         footnotes.list());
   }
 
-  Optional<AttachmentView> attachment(Attachment attachment, String pageUrl, Footnotes footnotes)
+  Optional<AttachmentView> attachment(
+      Attachment attachment, String pageUrl, Footnotes footnotes, int thumbnailWidth)
       throws RepositoryException {
-    Optional<DamAsset> found =
-        new DamAssets(context.session(DamNodes.WORKSPACE)).find(attachment.assetLink());
+    DamAssets dam = new DamAssets(context.session(DamNodes.WORKSPACE));
+    Optional<DamAsset> found = dam.find(attachment.assetLink());
     if (found.isEmpty()) {
       return Optional.empty();
     }
     DamAsset asset = found.get();
-    String title =
-        attachment.title() != null
-            ? attachment.title()
-            : asset.title() != null ? asset.title() : asset.fileName();
-    String downloadUrl = urls.asset(asset.identifier(), asset.fileName());
+    PdfInfo pdf = null;
+    if (isPdf(asset)) {
+      Instant modified = asset.lastModified() == null ? null : asset.lastModified().toInstant();
+      pdf = services.pdfInfo().get(asset.identifier(), modified, asset.size(), dam.source(asset));
+    }
+    String title = firstOf(attachment.title(), pdf == null ? null : pdf.title(), asset.title());
+    title = FrenchTypography.spaces(title == null ? asset.fileName() : title);
+    String downloadUrl = urls.download(asset.identifier(), asset.fileName());
+    int width =
+        Math.max(
+            services.limits().minWidth(), Math.min(services.limits().maxWidth(), thumbnailWidth));
+    String thumbnail =
+        pdf != null && pdf.isRenderable()
+            ? urls.thumbnail(asset.identifier(), width, asset.lastModified())
+            : null;
     return Optional.of(
         new AttachmentView(
-            FrenchTypography.spaces(title),
-            FrenchTypography.spaces(attachment.description()),
-            asset.fileName(),
-            FrenchSizes.format(asset.mimeType()),
-            asset.size(),
-            FrenchSizes.bytes(asset.size()),
+            new AttachmentView.FileFacts(
+                title,
+                FrenchTypography.spaces(attachment.description()),
+                asset.fileName(),
+                FrenchSizes.format(asset.mimeType()),
+                asset.size(),
+                FrenchSizes.bytes(asset.size()),
+                pdf),
             downloadUrl,
             pageUrl,
-            footnotes.add(urls.absolute(downloadUrl), title)));
+            footnotes.add(urls.absolute(downloadUrl), title),
+            new AttachmentView.Thumb(thumbnail, width)));
+  }
+
+  private static boolean isPdf(DamAsset asset) {
+    return "application/pdf".equalsIgnoreCase(asset.mimeType())
+        || asset.fileName().toLowerCase(Locale.ROOT).endsWith(".pdf");
+  }
+
+  private static String firstOf(String... values) {
+    for (String value : values) {
+      if (value != null && !value.isBlank()) {
+        return value;
+      }
+    }
+    return null;
   }
 
   private List<TermView> terms(

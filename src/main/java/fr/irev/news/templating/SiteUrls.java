@@ -2,6 +2,7 @@ package fr.irev.news.templating;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 
 /** The site's addresses (docs/architecture.md, "URLs of the site"), with the context path. */
 final class SiteUrls {
@@ -11,6 +12,12 @@ final class SiteUrls {
 
   /** Path of the light module's web resources (Magnolia's {@code /.resources/} servlet). */
   static final String RESOURCES_PATH = "/.resources/irev-news/webresources";
+
+  /** Prefix of the download servlet's addresses. */
+  static final String DOWNLOAD_PATH = "/.irev-news/download/";
+
+  /** Prefix of the thumbnail servlet's addresses. */
+  static final String THUMBNAIL_PATH = "/.irev-news/thumbnail/";
 
   /** GET parameter of the thematic filter. */
   static final String THEMATIC_PARAMETER = "thematique";
@@ -39,10 +46,23 @@ final class SiteUrls {
     return path(LIST_PATH + "/" + urlName);
   }
 
-  /** Magnolia's DAM download address: {@code /dam/jcr:<identifier>/<file name>}. */
-  String asset(String identifier, String fileName) {
+  /**
+   * The module's download address (DownloadServlet): {@code /.irev-news/download/<identifier>/<file
+   * name>}.
+   */
+  String download(String identifier, String fileName) {
     String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-    return path("/dam/jcr:" + identifier + "/" + encoded);
+    return path(DOWNLOAD_PATH + identifier + "/" + encoded);
+  }
+
+  /**
+   * The module's thumbnail address (ThumbnailServlet): {@code
+   * /.irev-news/thumbnail/<identifier>/<width>.png}, with the asset's version as a query so that
+   * browsers and shared caches fetch a new image when the asset changes.
+   */
+  String thumbnail(String identifier, int width, ZonedDateTime version) {
+    String url = path(THUMBNAIL_PATH + identifier + "/" + width + ".png");
+    return version == null ? url : url + "?v=" + version.toInstant().toEpochMilli();
   }
 
   /**

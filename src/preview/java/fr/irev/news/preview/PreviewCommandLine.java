@@ -10,13 +10,18 @@ final class PreviewCommandLine {
   static final String USAGE =
       String.join(
           System.lineSeparator(),
-          "Usage : PreviewServer [--port N] [--host H] [--data DIR | --in-memory] [--project DIR]",
+          "Usage : PreviewServer [--port N] [--host H] [--data DIR | --in-memory] [--project DIR]"
+              + " [--public-url URL]",
           "  --port N       port HTTP (défaut 8080 ; 0 = port libre) / HTTP port (default 8080; 0 = any free port)",
           "  --host H       interface d'écoute (défaut localhost) / interface to listen on (default localhost)",
           "  --data DIR     dépôt JCR persistant (défaut ./data/preview) / persistent JCR repository (default ./data/preview)",
           "  --in-memory    dépôt en mémoire, perdu à l'arrêt / in-memory repository, lost on stop",
           "  --project DIR  dossier contenant magnolia-module.xml et light-modules/ (défaut : dossier courant)",
           "                 folder holding magnolia-module.xml and light-modules/ (default: working directory)",
+          "  --public-url URL  adresse publique du site pour les liens absolus (défaut http://<host>:<port>),",
+          "                 jamais l'en-tête Host de la requête ; URL http(s) absolue sans requête ni fragment",
+          "                 public address of the site for absolute links (default http://<host>:<port>),",
+          "                 never the request's Host header; absolute http(s) URL without query or fragment",
           "  --help         cette aide / this help");
 
   /** An invalid command line; the message says which option, in French and English. */
@@ -58,6 +63,7 @@ final class PreviewCommandLine {
           data = true;
         }
         case "--project" -> options = options.withProjectDir(path(value(args, ++i, arg), arg));
+        case "--public-url" -> options = publicUrl(options, value(args, ++i, arg));
         case "--in-memory" -> memory = true;
         default -> throw new UsageException("Option inconnue / unknown option: " + arg);
       }
@@ -86,6 +92,18 @@ final class PreviewCommandLine {
       // reported below
     }
     throw new UsageException("Port invalide (0-65535) / invalid port (0-65535): " + text);
+  }
+
+  private static PreviewOptions publicUrl(PreviewOptions options, String url)
+      throws UsageException {
+    try {
+      return options.withPublicUrl(url);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(
+          "URL publique invalide (URL http(s) absolue, sans requête ni fragment) / invalid public"
+              + " URL (absolute http(s) URL, no query or fragment): "
+              + url);
+    }
   }
 
   private static Path path(String text, String option) throws UsageException {

@@ -38,6 +38,9 @@ final class PreviewMain {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "preview-shutdown"));
     out.println("Preview ready: " + server.baseUri().resolve("actualites"));
+    if (!server.baseUri().toString().equals(server.publicUrl() + "/")) {
+      out.println("Public URL (absolute links): " + server.publicUrl());
+    }
     try {
       server.join();
     } catch (InterruptedException e) {

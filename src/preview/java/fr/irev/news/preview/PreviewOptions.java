@@ -1,6 +1,9 @@
 package fr.irev.news.preview;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,9 +17,18 @@ import java.util.Objects;
  * @param inMemory {@code true} for a repository that lives in memory only
  * @param resources class loader where the node type files and {@code mgnl-bootstrap*} folders are
  *     looked up (the servlets and context attributes come from the server's own class loader)
+ * @param publicUrl the site's public address used for absolute URLs (footnotes, bookmark links),
+ *     e.g. {@code https://www.irev.fr}, without trailing slash; {@code null} for {@code
+ *     http://<host>:<port>} of the server as started. Never taken from the request's {@code Host}.
  */
 public record PreviewOptions(
-    int port, String host, Path projectDir, Path dataDir, boolean inMemory, ClassLoader resources) {
+    int port,
+    String host,
+    Path projectDir,
+    Path dataDir,
+    boolean inMemory,
+    ClassLoader resources,
+    String publicUrl) {
 
   /** Default port. */
   public static final int DEFAULT_PORT = 8080;
@@ -30,11 +42,15 @@ public record PreviewOptions(
     Objects.requireNonNull(projectDir, "projectDir");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(resources, "resources");
+    if (publicUrl != null) {
+      publicUrl = checkPublicUrl(publicUrl);
+    }
   }
 
   /**
    * @return port 8080 on {@code localhost}, the working directory as project, a persistent
-   *     repository in {@code ./data/preview}, resources from the server's class path
+   *     repository in {@code ./data/preview}, resources from the server's class path, the public
+   *     URL of the server as started
    */
   public static PreviewOptions defaults() {
     Path workingDir = Path.of("").toAbsolutePath();
@@ -44,48 +60,99 @@ public record PreviewOptions(
         workingDir,
         workingDir.resolve("data").resolve("preview"),
         false,
-        PreviewOptions.class.getClassLoader());
+        PreviewOptions.class.getClassLoader(),
+        null);
   }
 
   /**
    * @return these options with another port (0 = free port)
    */
   public PreviewOptions withPort(int newPort) {
-    return new PreviewOptions(newPort, host, projectDir, dataDir, inMemory, resources);
+    return new PreviewOptions(newPort, host, projectDir, dataDir, inMemory, resources, publicUrl);
   }
 
   /**
    * @return these options listening on another interface
    */
   public PreviewOptions withHost(String newHost) {
-    return new PreviewOptions(port, newHost, projectDir, dataDir, inMemory, resources);
+    return new PreviewOptions(port, newHost, projectDir, dataDir, inMemory, resources, publicUrl);
   }
 
   /**
    * @return these options with another project folder
    */
   public PreviewOptions withProjectDir(Path dir) {
-    return new PreviewOptions(port, host, dir, dataDir, inMemory, resources);
+    return new PreviewOptions(port, host, dir, dataDir, inMemory, resources, publicUrl);
   }
 
   /**
    * @return these options with a persistent repository in {@code dir}
    */
   public PreviewOptions withDataDir(Path dir) {
-    return new PreviewOptions(port, host, projectDir, dir, false, resources);
+    return new PreviewOptions(port, host, projectDir, dir, false, resources, publicUrl);
   }
 
   /**
    * @return these options with an in-memory repository
    */
   public PreviewOptions withInMemory() {
-    return new PreviewOptions(port, host, projectDir, dataDir, true, resources);
+    return new PreviewOptions(port, host, projectDir, dataDir, true, resources, publicUrl);
   }
 
   /**
    * @return these options reading bootstrap files and node types from {@code loader}
    */
   public PreviewOptions withResources(ClassLoader loader) {
-    return new PreviewOptions(port, host, projectDir, dataDir, inMemory, loader);
+    return new PreviewOptions(port, host, projectDir, dataDir, inMemory, loader, publicUrl);
+  }
+
+  /**
+   * @param url the site's public address, an absolute {@code http} or {@code https} URL without
+   *     query or fragment, e.g. {@code https://www.irev.fr} (a trailing {@code /} is dropped);
+   *     {@code null} for the default, {@code http://<host>:<port>} of the server as started
+   * @return these options building absolute URLs on {@code url}
+   * @throws IllegalArgumentException when {@code url} is not such a URL
+   */
+  public PreviewOptions withPublicUrl(String url) {
+    return new PreviewOptions(port, host, projectDir, dataDir, inMemory, resources, url);
+  }
+
+  /**
+   * @return the normalized URL (lower-case scheme and host, no trailing {@code /})
+   * @throws IllegalArgumentException when not an absolute http(s) URL with a host and without user
+   *     information, query or fragment
+   */
+  static String checkPublicUrl(String url) {
+    URI uri;
+    try {
+      uri = new URI(url.trim());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a URL: " + url, e);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https")) {
+      throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
+    }
+    if (uri.isOpaque() || uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new IllegalArgumentException("no host in URL: " + url);
+    }
+    if (uri.getPort() > 65535) {
+      throw new IllegalArgumentException("invalid port in URL: " + url);
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("user information in URL: " + url);
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("query or fragment in URL: " + url);
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
+    if (path.contains("//")) {
+      throw new IllegalArgumentException("empty path segment in URL: " + url);
+    }
+    return scheme
+        + "://"
+        + uri.getHost().toLowerCase(Locale.ROOT)
+        + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
+        + path;
   }
 }

@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -38,12 +41,14 @@ public final class PreviewServer implements AutoCloseable {
   private final Server jetty;
   private final PreviewRepository repository;
   private final URI baseUri;
+  private final String publicUrl;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private PreviewServer(Server jetty, PreviewRepository repository, URI baseUri) {
+  private PreviewServer(Server jetty, PreviewRepository repository, URI baseUri, String publicUrl) {
     this.jetty = jetty;
     this.repository = repository;
     this.baseUri = baseUri;
+    this.publicUrl = publicUrl;
   }
 
   /**
@@ -78,11 +83,19 @@ public final class PreviewServer implements AutoCloseable {
               module,
               contextAttributes(repository, classes));
       jetty = jetty(options);
+      ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+      connector.open();
+      int port = connector.getLocalPort();
+      String publicUrl =
+          options.publicUrl() != null
+              ? options.publicUrl()
+              : "http://" + hostForUrl(options.host()) + ":" + port;
       jetty.setHandler(
-          PreviewSite.create(repository, descriptor, module, lightModules, renderer, classes));
+          PreviewSite.create(
+              repository, descriptor, module, lightModules, renderer, classes, publicUrl));
       jetty.start();
-      int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
-      return new PreviewServer(jetty, repository, URI.create("http://localhost:" + port + "/"));
+      return new PreviewServer(
+          jetty, repository, URI.create("http://localhost:" + port + "/"), publicUrl);
     } catch (Exception e) {
       stopQuietly(jetty);
       repository.close();
@@ -106,11 +119,29 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
+  /**
+   * @return the host as written in a URL: a wildcard address ({@code 0.0.0.0}, {@code ::}) is
+   *     {@code localhost}, an IPv6 address is bracketed
+   */
+  static String hostForUrl(String host) {
+    String bare =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (bare.isEmpty() || "0.0.0.0".equals(bare) || bare.matches("[0:]*::[0:]*")) {
+      return "localhost";
+    }
+    return bare.indexOf(':') >= 0 ? "[" + bare + "]" : bare.toLowerCase(Locale.ROOT);
+  }
+
   private static Server jetty(PreviewOptions options) {
     Server server = new Server();
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // RFC 9112 §3.2.2: a request in absolute-form is accepted whatever its Host header says (the
+    // target's authority wins); Jetty's RFC 9110 mode answers 400 when they differ.
+    http.setHttpCompliance(
+        HttpCompliance.RFC9110.with(
+            "RFC9110_ABSOLUTE_FORM", HttpCompliance.Violation.MISMATCHED_AUTHORITY));
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(options.host());
     connector.setPort(options.port());
@@ -125,6 +156,14 @@ public final class PreviewServer implements AutoCloseable {
    */
   public URI baseUri() {
     return baseUri;
+  }
+
+  /**
+   * @return the site's public address used for absolute URLs, e.g. {@code http://localhost:8080} or
+   *     the {@code --public-url} option (no trailing {@code /})
+   */
+  public String publicUrl() {
+    return publicUrl;
   }
 
   /**
@@ -157,6 +196,11 @@ public final class PreviewServer implements AutoCloseable {
       jetty.stop();
     } catch (Exception e) {
       LOG.warn("Jetty did not stop cleanly: {}", e.getMessage());
+    }
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof ServerConnector opened && opened.isOpen()) {
+        opened.close(); // opened before start: stop() leaves it open when start never ran
+      }
     }
   }
 

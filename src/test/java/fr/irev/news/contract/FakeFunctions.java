@@ -92,6 +92,11 @@ public final class FakeFunctions {
   }
 
   public Map<String, Object> attachment(String damLink, String title, String description) {
+    return attachment(damLink, title, description, 240);
+  }
+
+  public Map<String, Object> attachment(
+      String damLink, String title, String description, int thumbnailWidth) {
     return ("jcr:" + PDF_ID).equals(damLink) ? attachmentView(title, description, 0) : null;
   }
 
@@ -212,7 +217,10 @@ public final class FakeFunctions {
         "footnotes",
         List.of(
             footnote(1, REGISTRATION, "S’inscrire"),
-            footnote(2, SITE + "/dam/jcr:" + PDF_ID + "/" + PDF_FILE, "Plaquette de présentation"),
+            footnote(
+                2,
+                SITE + "/.irev-news/download/" + PDF_ID + "/" + PDF_FILE,
+                "Plaquette de présentation"),
             footnote(3, SITE + "/actualites?thematique=discrimination", "Discrimination"),
             footnote(
                 4,
@@ -263,9 +271,23 @@ public final class FakeFunctions {
     attachment.put("format", "PDF");
     attachment.put("sizeBytes", 262_963L);
     attachment.put("sizeLabel", "256,80" + NBSP + "Ko");
-    attachment.put("downloadUrl", "/dam/jcr:" + PDF_ID + "/" + PDF_FILE);
+    attachment.put("downloadUrl", "/.irev-news/download/" + PDF_ID + "/" + PDF_FILE);
     attachment.put(
-        "downloadLabel", "Télécharger la plaquette de présentation (PDF, 256,80" + NBSP + "Ko)");
+        "downloadLabel",
+        "Télécharger la plaquette de présentation (PDF, 256,80"
+            + NBSP
+            + "Ko, 36"
+            + NBSP
+            + "pages)");
+    attachment.put("pageCount", 36);
+    attachment.put("pagesLabel", "36" + NBSP + "pages");
+    attachment.put("metaLabel", "PDF – 256,80" + NBSP + "Ko – 36" + NBSP + "pages");
+    attachment.put("language", "en");
+    attachment.put("languageLabel", "Document en anglais");
+    attachment.put("warning", null);
+    attachment.put("thumbnailUrl", "/.irev-news/thumbnail/" + PDF_ID + "/240.png");
+    attachment.put("thumbnailWidth", 240);
+    attachment.put("thumbnailAlt", "Aperçu de la première page du document");
     attachment.put("footnote", footnote);
     attachment.put("bookmarkUrl", SITE + "/actualites/" + SEED_NAME);
     return attachment;

@@ -104,12 +104,15 @@ class TemplateRenderingTest {
     Element card = page.selectFirst(".irev-attachments article.irev-attachment");
     assertEquals("Plaquette de présentation", card.selectFirst("h3").text());
     assertEquals(
-        "PDF – 256,80 Ko",
+        "PDF – 256,80 Ko – 36 pages",
         card.selectFirst(".irev-attachment__meta").text().replace('\u00A0', ' '));
+    assertEquals("240", card.selectFirst("img.irev-attachment__thumbnail").attr("width"));
+    assertEquals("Document en anglais", card.selectFirst(".irev-attachment__language").text());
     Element download = card.selectFirst("a.irev-attachment__download");
     assertEquals("2", download.attr("data-fn"));
     assertTrue(download.text().contains("PDF, 256,80"), download.text());
-    assertTrue(download.attr("href").startsWith("/dam/jcr:"));
+    assertTrue(download.attr("href").startsWith("/.irev-news/download/"));
+    assertEquals("en", download.attr("hreflang"));
     Element bookmark = card.selectFirst("a[rel=bookmark]");
     assertEquals(
         FakeFunctions.SITE + "/actualites/" + FakeFunctions.SEED_NAME, bookmark.attr("href"));
@@ -136,7 +139,7 @@ class TemplateRenderingTest {
     List<String> items = notes.select("li").eachText();
     assertEquals(5, items.size());
     assertEquals("[1] " + FakeFunctions.REGISTRATION, items.get(0));
-    assertTrue(items.get(1).startsWith("[2] https://irev.fr/dam/jcr:"));
+    assertTrue(items.get(1).startsWith("[2] https://irev.fr/.irev-news/download/"));
     List<String> numbers = new ArrayList<>();
     for (Element a : page.select("a[data-fn]")) {
       numbers.add(a.attr("data-fn"));
@@ -176,7 +179,9 @@ class TemplateRenderingTest {
             Map.of("item", FakeFunctions.XSS_NAME),
             Map.of(),
             null);
-    assertTrue(page.select("script, img").isEmpty(), page.body().html());
+    assertTrue(
+        page.select("script, img:not(.irev-attachment__thumbnail), [onerror]").isEmpty(),
+        page.body().html());
     assertEquals("<script>alert('x')</script> & co", page.selectFirst("h1").text());
   }
 

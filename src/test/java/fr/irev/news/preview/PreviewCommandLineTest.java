@@ -87,6 +87,78 @@ class PreviewCommandLineTest {
   }
 
   @Test
+  void publicUrlIsAnAbsoluteHttpUrlWithoutQueryOrFragment() throws Exception {
+    assertEquals(null, DEFAULTS.publicUrl());
+    String[][] valid = {
+      {"https://www.irev.fr", "https://www.irev.fr"},
+      {"https://www.irev.fr/", "https://www.irev.fr"},
+      {"HTTP://LocalHost:8080", "http://localhost:8080"},
+      {"https://irev.fr/site/", "https://irev.fr/site"},
+      {"http://[::1]:9000", "http://[::1]:9000"},
+    };
+    for (String[] c : valid) {
+      PreviewOptions options =
+          PreviewCommandLine.parse(new String[] {"--public-url", c[0]}, DEFAULTS);
+      assertEquals(c[1], options.publicUrl(), c[0]);
+    }
+    assertEquals("https://irev.fr", DEFAULTS.withPublicUrl("https://irev.fr/").publicUrl());
+    String[] invalid = {
+      "www.irev.fr",
+      "/actualites",
+      "ftp://irev.fr",
+      "javascript:alert(1)",
+      "https://",
+      "https://irev.fr/?x=1",
+      "https://irev.fr/#top",
+      "https://user:pass@irev.fr",
+      "https://irev.fr:99999",
+      "https://irev.fr//x",
+      "http://exa mple.org",
+      "",
+    };
+    for (String url : invalid) {
+      PreviewCommandLine.UsageException e =
+          assertThrows(
+              PreviewCommandLine.UsageException.class,
+              () -> PreviewCommandLine.parse(new String[] {"--public-url", url}, DEFAULTS),
+              url);
+      assertTrue(e.getMessage().contains("URL publique invalide"), e.getMessage());
+      assertTrue(e.getMessage().contains("invalid public URL"), e.getMessage());
+      assertThrows(IllegalArgumentException.class, () -> DEFAULTS.withPublicUrl(url), url);
+    }
+    assertThrows(
+        PreviewCommandLine.UsageException.class,
+        () -> PreviewCommandLine.parse(new String[] {"--public-url"}, DEFAULTS));
+  }
+
+  @Test
+  void mainExitsWith2OnAnInvalidPublicUrlAndDocumentsTheOption() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        PreviewMain.run(
+            new String[] {"--public-url", "https://irev.fr/?q=1"}, print(out), print(err));
+    assertEquals(2, exit);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("URL publique invalide"), message);
+    assertTrue(message.contains("--public-url URL"), message);
+    assertFalse(message.contains("Exception"), message);
+    assertTrue(PreviewCommandLine.USAGE.contains("--public-url"));
+    assertTrue(PreviewCommandLine.USAGE.contains("Host"));
+  }
+
+  @Test
+  void defaultPublicUrlHostIsTheListeningHostOrLocalhostForWildcards() {
+    assertEquals("localhost", PreviewServer.hostForUrl("localhost"));
+    assertEquals("localhost", PreviewServer.hostForUrl("0.0.0.0"));
+    assertEquals("localhost", PreviewServer.hostForUrl("::"));
+    assertEquals("localhost", PreviewServer.hostForUrl("[::]"));
+    assertEquals("[::1]", PreviewServer.hostForUrl("::1"));
+    assertEquals("127.0.0.1", PreviewServer.hostForUrl("127.0.0.1"));
+    assertEquals("preview.local", PreviewServer.hostForUrl("Preview.Local"));
+  }
+
+  @Test
   void mainExitsWith1WhenTheProjectIsMissing(@TempDir Path dir) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit =

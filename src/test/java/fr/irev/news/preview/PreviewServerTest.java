@@ -211,7 +211,8 @@ class PreviewServerTest {
             HttpRequest.newBuilder(server.baseUri().resolve("actualites"))
                 .method("DELETE", HttpRequest.BodyPublishers.noBody())
                 .build());
-    assertFrenchError(response, 405, "Méthode non autorisée");
+    assertFrenchError(response, 405, "Méthode non acceptée");
+    assertEquals("GET, HEAD", header(response, "Allow"));
   }
 
   @Test

@@ -120,7 +120,12 @@ class SeedSiteTest {
     Document page = page("/actualites/" + SEED);
 
     Element card = page.selectFirst(".irev-attachment");
-    assertEquals("PDF – 256,80" + NBSP + "Ko", text(card.selectFirst(".irev-attachment__meta")));
+    assertEquals(
+        "PDF – 256,80" + NBSP + "Ko – 36" + NBSP + "pages",
+        text(card.selectFirst(".irev-attachment__meta")));
+    Element thumbnail = card.selectFirst("img.irev-attachment__thumbnail");
+    assertEquals("240", thumbnail.attr("width"));
+    assertTrue(thumbnail.attr("alt").startsWith("Aperçu de la première page du document"));
     Element download = card.selectFirst("a.irev-attachment__download");
     assertEquals(
         "Télécharger «"
@@ -129,7 +134,9 @@ class SeedSiteTest {
             + NBSP
             + "» (PDF, 256,80"
             + NBSP
-            + "Ko)",
+            + "Ko, 36"
+            + NBSP
+            + "pages)",
         text(download));
     Element bookmark = card.selectFirst("a.irev-attachment__bookmark");
     assertEquals(
@@ -185,7 +192,7 @@ class SeedSiteTest {
             "[1] " + REGISTRATION,
             "[2] "
                 + base
-                + "/dam/jcr:f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
+                + "/.irev-news/download/f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
             "[3] " + base + "/actualites?thematique=discrimination",
             "[4] " + base + "/actualites?thematique=lutte-contre-les-discriminations",
             "[5] " + base + "/actualites?territoire=hauts-de-france"),
@@ -232,6 +239,7 @@ class SeedSiteTest {
       assertEquals(404, response.statusCode(), path);
       assertTrue(response.body().contains("lang=\"fr\""), path);
       assertTrue(response.body().contains("introuvable"), path);
+      assertTrue(response.body().contains("<meta name=\"robots\" content=\"noindex\">"), path);
     }
   }
 

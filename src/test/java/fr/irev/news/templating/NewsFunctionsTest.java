@@ -87,12 +87,23 @@ class NewsFunctionsTest {
             + NBSP
             + "» (PDF, 256,80"
             + NBSP
-            + "Ko)",
+            + "Ko, 36"
+            + NBSP
+            + "pages)",
         card.getDownloadLabel());
     assertEquals(
-        "/dam/jcr:f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
+        "/.irev-news/download/f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
         card.getDownloadUrl());
     assertFalse(card.getBookmarkUrl().startsWith("javascript:"));
+    assertEquals(36, card.getPageCount());
+    assertEquals("PDF – 256,80" + NBSP + "Ko – 36" + NBSP + "pages", card.getMetaLabel());
+    assertNull(card.getWarning());
+    assertEquals(
+        "/.irev-news/thumbnail/f167e1b0-6149-5e1a-91af-4d859c8a3f33/240.png?v="
+            + java.time.OffsetDateTime.parse("2021-10-04T10:45:00+02:00")
+                .toInstant()
+                .toEpochMilli(),
+        card.getThumbnailUrl());
   }
 
   @Test
@@ -119,7 +130,7 @@ class NewsFunctionsTest {
         List.of(
             "https://irev.fr/thematiques/discriminations-egalite-laicite/inscription-journee-dapprofondissement-du-cycle-initier",
             TestSite.SITE_URL
-                + "/dam/jcr:f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
+                + "/.irev-news/download/f167e1b0-6149-5e1a-91af-4d859c8a3f33/irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf",
             TestSite.SITE_URL + "/actualites?thematique=discrimination",
             TestSite.SITE_URL + "/actualites?thematique=lutte-contre-les-discriminations",
             TestSite.SITE_URL + "/actualites?territoire=hauts-de-france"),

@@ -1,16 +1,20 @@
 package fr.irev.news.preview.render;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 
 /**
  * Magnolia's {@code ctx} FTL object for one request: parameters, context path and aggregation
- * state. Malformed parameters never throw: they read as absent.
+ * state. Parameters are read from the query string pair by pair ({@link QueryParameters}): a
+ * malformed pair reads as absent and leaves the others as they are; nothing throws. On a forwarded
+ * request (virtual URI mapping) the target's parameters come first, then the original request's.
  */
 public final class WebContext {
 
   private final HttpServletRequest request;
   private final AggregationState state;
+  private QueryParameters parameters;
 
   /**
    * @param request the current request
@@ -23,26 +27,31 @@ public final class WebContext {
 
   /**
    * @param name parameter name
-   * @return the first value (query or form), or {@code null} when absent or unreadable
+   * @return the first value, or {@code null} when absent or malformed
    */
   public String getParameter(String name) {
-    try {
-      return name == null ? null : request.getParameter(name);
-    } catch (RuntimeException e) {
-      return null;
-    }
+    return parameters().first(name);
   }
 
   /**
    * @param name parameter name
-   * @return every value, or {@code null} when absent or unreadable
+   * @return every value, or {@code null} when absent
    */
   public String[] getParameterValues(String name) {
-    try {
-      return name == null ? null : request.getParameterValues(name);
-    } catch (RuntimeException e) {
-      return null;
+    return parameters().all(name);
+  }
+
+  private QueryParameters parameters() {
+    if (parameters == null) {
+      String query = request.getQueryString();
+      Object original = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+      // a forward without a query of its own reports the original query as its own: once only
+      parameters =
+          original instanceof String forwarded && !forwarded.equals(query)
+              ? QueryParameters.parse(query, forwarded)
+              : QueryParameters.parse(query);
     }
+    return parameters;
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.jcr.Binary;
@@ -23,13 +24,18 @@ import org.slf4j.LoggerFactory;
  * The file name in the URL is not checked, as in Magnolia. A malformed identifier, an unknown node
  * or a node that is not an asset with a binary gives the French 404.
  */
-public final class DamServlet extends HttpServlet {
+public final class DamServlet extends HttpServlet implements HttpMethods.Declared {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(DamServlet.class);
   private static final Pattern ASSET_PATH =
       Pattern.compile(
           "/jcr:([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(/[^/]*)?");
+
+  @Override
+  public Set<String> allowedMethods() {
+    return HttpMethods.GET_HEAD;
+  }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)

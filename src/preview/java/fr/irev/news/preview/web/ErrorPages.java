@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The preview's French error pages (404 « Page introuvable », 400, 405, 500…): a short HTML page
- * with a link back to {@code /actualites}, never a stack trace or a technical message.
+ * The preview's French error pages (404 « Page introuvable », 400, 405, 500, 505…): a short HTML
+ * page with a link back to {@code /actualites}, never a stack trace or a technical message.
  */
 public final class ErrorPages {
 
@@ -62,9 +62,11 @@ public final class ErrorPages {
       case 400 -> "Requête invalide";
       case 403 -> "Accès refusé";
       case 404, 410 -> "Page introuvable";
-      case 405 -> "Méthode non autorisée";
+      case 405 -> "Méthode non acceptée";
       case 413 -> "Requête trop volumineuse";
+      case 501 -> "Requête non prise en charge";
       case 503 -> "Service indisponible";
+      case 505 -> "Version HTTP non prise en charge";
       default -> status >= 500 ? "Erreur du site" : "Requête refusée";
     };
   }
@@ -74,9 +76,13 @@ public final class ErrorPages {
       case 400 -> "L’adresse ou les paramètres de la requête ne sont pas valides.";
       case 403 -> "Vous n’avez pas accès à cette page.";
       case 404, 410 -> "La page demandée n’existe pas ou a été déplacée.";
-      case 405 -> "Cette adresse n’accepte pas ce type de requête.";
+      case 405 -> "Cette adresse n’accepte pas la méthode HTTP utilisée par cette requête.";
       case 413 -> "Les données envoyées sont trop volumineuses.";
+      case 501 -> "Le site ne prend pas en charge ce type de requête.";
       case 503 -> "Ce service n’est pas disponible pour le moment. Veuillez réessayer plus tard.";
+      case 505 ->
+          "Le site ne prend pas en charge la version du protocole HTTP utilisée par la requête"
+              + " (HTTP/1.0 et HTTP/1.1 sont acceptés).";
       default ->
           status >= 500
               ? "Une erreur est survenue lors de l’affichage de cette page. Veuillez réessayer plus tard."

@@ -15,7 +15,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error handler for errors the container itself produces (malformed request, uncaught
  * exception, {@code sendError}): always the French HTML page with the security headers, whatever
- * the {@code Accept} header, never a stack trace or Jetty's message.
+ * the {@code Accept} header, never a stack trace or Jetty's message. Since Jetty 12.0.8 malformed
+ * requests (400, 505…) go through {@link #generateAcceptableResponse} like every other error (the
+ * deprecated {@code badMessageError} is no longer called).
  */
 public final class FrenchErrorHandler extends ErrorHandler {
 
@@ -54,13 +56,5 @@ public final class FrenchErrorHandler extends ErrorHandler {
     headers.put(HttpHeader.CONTENT_LENGTH, body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, ErrorPages.HTML_UTF8);
-    fields.put(HttpHeader.CACHE_CONTROL, "no-store");
-    SecurityHeaders.ALL.forEach(fields::put);
-    return ByteBuffer.wrap(ErrorPages.html(status, "").getBytes(StandardCharsets.UTF_8));
   }
 }

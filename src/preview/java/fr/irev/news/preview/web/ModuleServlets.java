@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.slf4j.Logger;
@@ -36,6 +37,22 @@ public final class ModuleServlets {
    */
   public static int mount(
       ServletContextHandler context, ModuleDescriptor module, ClassLoader classes) {
+    return mount(context, module, classes, (name, servlet) -> {});
+  }
+
+  /**
+   * @param context where to mount the servlets
+   * @param module the descriptor
+   * @param classes class loader of the servlet classes
+   * @param mounted told each servlet's holder name and instance (the unavailable stand-in
+   *     included), e.g. to know which methods it accepts
+   * @return number of servlets mounted working (unavailable ones excluded)
+   */
+  public static int mount(
+      ServletContextHandler context,
+      ModuleDescriptor module,
+      ClassLoader classes,
+      BiConsumer<String, Servlet> mounted) {
     int working = 0;
     for (ModuleDescriptor.Servlet declared : module.servlets()) {
       Servlet servlet = instantiate(declared, classes);
@@ -46,6 +63,7 @@ public final class ModuleServlets {
       }
       String name = declared.name().isEmpty() ? declared.className() : declared.name();
       ServletHolder holder = new ServletHolder(name, servlet);
+      mounted.accept(holder.getName(), servlet);
       holder.setInitParameters(declared.params());
       for (String mapping : declared.mappings()) {
         context.addServlet(holder, mapping);

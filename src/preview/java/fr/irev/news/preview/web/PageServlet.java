@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -22,16 +23,22 @@ import org.slf4j.LoggerFactory;
  * Serves pages of the {@code website} workspace: {@code /actualites} or {@code /actualites.html}
  * renders node {@code /actualites} ({@code mgnl:page}) with its template; a selector ({@code
  * /actualites~a~.html}) is passed to FTL as {@code state.selector}; {@code /} redirects to {@code
- * /actualites}. Anything else is the French 404 page; a template error the French 500 page. The
- * page is rendered into a buffer first, so its status (see {@code ContentContext.setStatus}) and
- * error pages apply; a 200 page is cacheable for 60 s.
+ * /actualites}; a path with a trailing slash ({@code /actualites/}) redirects (301) to the same
+ * path without it, query kept. Anything else is the French 404 page; a template error the French
+ * 500 page. The page is rendered into a buffer first, so its status (see {@code
+ * ContentContext.setStatus}) and error pages apply; a 200 page is cacheable for 60 s. Pages accept
+ * {@code GET} and {@code HEAD} only (see {@link MethodFilter}).
  */
-public final class PageServlet extends HttpServlet {
+public final class PageServlet extends HttpServlet implements HttpMethods.Declared {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(PageServlet.class);
   private static final Pattern PAGE_PATH = Pattern.compile("(/[^/\\[\\]|*:~\"]+)+");
   private static final String HOME = "/actualites";
+
+  /** A path that a browser could read as another host: {@code //host}, {@code /%2Fhost}… */
+  private static final Pattern OTHER_HOST =
+      Pattern.compile("^/(/|%2f|%5c)", Pattern.CASE_INSENSITIVE);
 
   private final transient PageRenderer renderer;
 
@@ -49,6 +56,10 @@ public final class PageServlet extends HttpServlet {
         request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
     if (path.isEmpty() || "/".equals(path)) {
       response.sendRedirect(request.getContextPath() + HOME);
+      return;
+    }
+    if (path.endsWith("/")) {
+      withoutTrailingSlash(request, response);
       return;
     }
     String selector = "";
@@ -79,7 +90,7 @@ public final class PageServlet extends HttpServlet {
     }
     byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
     response.setContentType(ErrorPages.HTML_UTF8);
-    if (response.getStatus() == HttpServletResponse.SC_OK && !"POST".equals(request.getMethod())) {
+    if (response.getStatus() == HttpServletResponse.SC_OK) {
       response.setHeader("Cache-Control", SecurityHeaders.PAGE_CACHE_CONTROL);
     } else {
       response.setHeader("Cache-Control", "no-store");
@@ -89,9 +100,27 @@ public final class PageServlet extends HttpServlet {
   }
 
   @Override
-  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+  public Set<String> allowedMethods() {
+    return HttpMethods.GET_HEAD;
+  }
+
+  /**
+   * Redirects (301) to the request's path without its trailing slashes, query string kept. The
+   * {@code Location} is a path on this site (raw, as received), never another host: a path that
+   * would read as one ({@code //host}, {@code /\host}) is the 404 page instead.
+   */
+  private static void withoutTrailingSlash(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    doGet(request, response);
+    String raw = request.getRequestURI();
+    String trimmed = raw.replaceAll("/+$", "");
+    if (!trimmed.startsWith("/") || trimmed.contains("\\") || OTHER_HOST.matcher(trimmed).find()) {
+      ErrorPages.send(response, HttpServletResponse.SC_NOT_FOUND, request.getContextPath());
+      return;
+    }
+    String query = request.getQueryString();
+    response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
+    response.setHeader("Location", query == null ? trimmed : trimmed + "?" + query);
+    response.setContentLength(0);
   }
 
   /**

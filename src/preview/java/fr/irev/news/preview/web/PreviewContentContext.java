@@ -22,18 +22,26 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
   private final PreviewRepository repository;
   private final HttpServletRequest request;
   private final HttpServletResponse response;
+  private final String publicUrl;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
 
   /**
    * @param repository where sessions come from
-   * @param request the original request (scheme, host, port, context path)
+   * @param request the original request (context path)
    * @param response the response whose status {@link #setStatus(int)} sets
+   * @param publicUrl the site's public address without trailing slash, e.g. {@code
+   *     http://localhost:8080} (the {@code --public-url} option): absolute URLs never come from the
+   *     request's {@code Host} header, which any client chooses and which cached pages would keep
    */
   public PreviewContentContext(
-      PreviewRepository repository, HttpServletRequest request, HttpServletResponse response) {
+      PreviewRepository repository,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String publicUrl) {
     this.repository = repository;
     this.request = request;
     this.response = response;
+    this.publicUrl = publicUrl;
   }
 
   @Override
@@ -51,19 +59,13 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
     return request.getContextPath();
   }
 
+  /**
+   * @return the public URL the server was started with, plus the context path; the same whatever
+   *     {@code Host} header or absolute-form target the request carries
+   */
   @Override
   public String siteUrl() {
-    String scheme = request.getScheme();
-    int port = request.getServerPort();
-    String host = request.getServerName();
-    if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    boolean defaultPort =
-        port <= 0
-            || ("http".equals(scheme) && port == 80)
-            || ("https".equals(scheme) && port == 443);
-    return scheme + "://" + host + (defaultPort ? "" : ":" + port) + request.getContextPath();
+    return publicUrl + request.getContextPath();
   }
 
   @Override

@@ -5,8 +5,13 @@ import fr.irev.news.preview.lightmodule.LightModule;
 import fr.irev.news.preview.render.PageRenderer;
 import fr.irev.news.preview.repository.PreviewRepository;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Servlet;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -17,7 +22,8 @@ import org.eclipse.jetty.server.Handler;
  * The preview web application, mounted at the root context:
  *
  * <ul>
- *   <li>filters (original request only): {@link RequestScopeFilter}, then {@link VirtualUriFilter};
+ *   <li>filters (original request only): {@link MethodFilter} (405 with {@code Allow}, never {@code
+ *       TRACE}), {@link RequestScopeFilter}, then {@link VirtualUriFilter};
  *   <li>{@code /.resources/*}: {@link WebResourceServlet}; {@code /dam/*}: {@link DamServlet};
  *   <li>the module's servlets at their descriptor mappings ({@link ModuleServlets});
  *   <li>everything else: {@link PageServlet};
@@ -36,6 +42,8 @@ public final class PreviewSite {
    * @param lightModules the light-modules folder (web resources)
    * @param renderer the page renderer
    * @param classes class loader of the module's servlets
+   * @param publicUrl the site's public address for absolute URLs (see {@link
+   *     PreviewContentContext#siteUrl()})
    * @return the handler to give the Jetty server
    */
   public static Handler create(
@@ -44,19 +52,51 @@ public final class PreviewSite {
       Supplier<LightModule> module,
       Path lightModules,
       PageRenderer renderer,
-      ClassLoader classes) {
+      ClassLoader classes,
+      String publicUrl) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.setErrorHandler(new FrenchErrorHandler());
-    EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
-    context.addFilter(new FilterHolder(new RequestScopeFilter(repository)), "/*", request);
-    context.addFilter(new FilterHolder(new VirtualUriFilter(module)), "/*", request);
-    context.addServlet(
-        new ServletHolder("preview-resources", new WebResourceServlet(lightModules)),
+    Map<String, Servlet> servlets = new LinkedHashMap<>();
+    addServlet(
+        context,
+        servlets,
+        "preview-resources",
+        new WebResourceServlet(lightModules),
         "/.resources/*");
-    context.addServlet(new ServletHolder("preview-dam", new DamServlet()), "/dam/*");
-    ModuleServlets.mount(context, descriptor, classes);
-    context.addServlet(new ServletHolder("preview-pages", new PageServlet(renderer)), "/");
+    addServlet(context, servlets, "preview-dam", new DamServlet(), "/dam/*");
+    ModuleServlets.mount(context, descriptor, classes, servlets::put);
+    addServlet(context, servlets, "preview-pages", new PageServlet(renderer), "/");
+    EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
+    context.addFilter(new FilterHolder(new MethodFilter(allowedMethods(servlets))), "/*", request);
+    context.addFilter(
+        new FilterHolder(new RequestScopeFilter(repository, publicUrl)), "/*", request);
+    context.addFilter(new FilterHolder(new VirtualUriFilter(module)), "/*", request);
     return new ResponseHeadersHandler(context);
+  }
+
+  private static void addServlet(
+      ServletContextHandler context,
+      Map<String, Servlet> servlets,
+      String name,
+      Servlet servlet,
+      String mapping) {
+    context.addServlet(new ServletHolder(name, servlet), mapping);
+    servlets.put(name, servlet);
+  }
+
+  /**
+   * @return servlet name to the methods it accepts, for the servlets where they are known
+   */
+  private static Map<String, Set<String>> allowedMethods(Map<String, Servlet> servlets) {
+    Map<String, Set<String>> allowed = new HashMap<>();
+    servlets.forEach(
+        (name, servlet) -> {
+          Set<String> methods = HttpMethods.of(servlet);
+          if (methods != null) {
+            allowed.put(name, methods);
+          }
+        });
+    return allowed;
   }
 }

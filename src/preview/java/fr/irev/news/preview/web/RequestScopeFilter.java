@@ -19,19 +19,23 @@ public final class RequestScopeFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   private final transient PreviewRepository repository;
+  private final String publicUrl;
 
   /**
    * @param repository where the request's sessions come from
+   * @param publicUrl the site's public address, see {@link PreviewContentContext#siteUrl()}
    */
-  public RequestScopeFilter(PreviewRepository repository) {
+  public RequestScopeFilter(PreviewRepository repository, String publicUrl) {
     this.repository = repository;
+    this.publicUrl = publicUrl;
   }
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    try (PreviewContentContext context = new PreviewContentContext(repository, request, response)) {
+    try (PreviewContentContext context =
+        new PreviewContentContext(repository, request, response, publicUrl)) {
       request.setAttribute(PreviewContentContext.ATTRIBUTE, context);
       chain.doFilter(request, response);
     } finally {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * outside that folder (no {@code ..}, no link leading out), MIME type from the extension (UTF-8 for
  * text), {@code Last-Modified} and 304. Anything else is the French 404 page.
  */
-public final class WebResourceServlet extends HttpServlet {
+public final class WebResourceServlet extends HttpServlet implements HttpMethods.Declared {
 
   private static final long serialVersionUID = 1L;
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.@+-]*");
@@ -30,6 +30,11 @@ public final class WebResourceServlet extends HttpServlet {
    */
   public WebResourceServlet(Path lightModules) {
     this.lightModules = lightModules.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public Set<String> allowedMethods() {
+    return HttpMethods.GET_HEAD;
   }
 
   @Override

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Sends a request line as written (e.g. with {@code %ZZ}, which {@link URI} refuses) over a plain
  * socket and reads the whole answer. HTTP/1.1 with {@code Connection: close}; no chunked decoding
- * is needed because the preview always sends {@code Content-Length} for its pages.
+ * is needed because the preview always sends {@code Content-Length} for its pages. {@link
+ * #exchange} sends a whole request head as written (another version, no {@code Host}…).
  */
 public final class RawHttp {
 
@@ -32,21 +33,32 @@ public final class RawHttp {
    * @param base the server's base URI (host and port are used)
    * @param method e.g. {@code GET}
    * @param target the request target as sent, e.g. {@code /actualites?page=%ZZ}
+   * @param headers extra header lines, e.g. {@code Cookie: a=b}
    * @return the answer
    * @throws IOException on network errors
    */
-  public static Response send(URI base, String method, String target) throws IOException {
+  public static Response send(URI base, String method, String target, String... headers)
+      throws IOException {
+    StringBuilder head =
+        new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost:" + base.getPort());
+    for (String header : headers) {
+      head.append("\r\n").append(header);
+    }
+    return exchange(base, head + "\r\nConnection: close\r\n\r\n");
+  }
+
+  /**
+   * @param base the server's base URI (host and port are used)
+   * @param request the request head exactly as sent: request line, header lines, each ending with
+   *     CRLF, then an empty line (e.g. without {@code Host}, or with another HTTP version)
+   * @return the answer
+   * @throws IOException on network errors
+   */
+  public static Response exchange(URI base, String request) throws IOException {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(10_000);
       OutputStream out = socket.getOutputStream();
-      out.write(
-          (method
-                  + " "
-                  + target
-                  + " HTTP/1.1\r\nHost: localhost:"
-                  + base.getPort()
-                  + "\r\nConnection: close\r\n\r\n")
-              .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       InputStream in = socket.getInputStream();
       String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
