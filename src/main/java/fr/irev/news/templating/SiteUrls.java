@@ -1,7 +1,7 @@
 package fr.irev.news.templating;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import fr.irev.news.web.DownloadServlet;
+import fr.irev.news.web.ThumbnailServlet;
 import java.time.ZonedDateTime;
 
 /** The site's addresses (docs/architecture.md, "URLs of the site"), with the context path. */
@@ -12,12 +12,6 @@ final class SiteUrls {
 
   /** Path of the light module's web resources (Magnolia's {@code /.resources/} servlet). */
   static final String RESOURCES_PATH = "/.resources/irev-news/webresources";
-
-  /** Prefix of the download servlet's addresses. */
-  static final String DOWNLOAD_PATH = "/.irev-news/download/";
-
-  /** Prefix of the thumbnail servlet's addresses. */
-  static final String THUMBNAIL_PATH = "/.irev-news/thumbnail/";
 
   /** GET parameter of the thematic filter. */
   static final String THEMATIC_PARAMETER = "thematique";
@@ -46,22 +40,18 @@ final class SiteUrls {
     return path(LIST_PATH + "/" + urlName);
   }
 
-  /**
-   * The module's download address (DownloadServlet): {@code /.irev-news/download/<identifier>/<file
-   * name>}.
-   */
+  /** The module's download address ({@link DownloadServlet#path}), with the context path. */
   String download(String identifier, String fileName) {
-    String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-    return path(DOWNLOAD_PATH + identifier + "/" + encoded);
+    return path(DownloadServlet.path(identifier, fileName));
   }
 
   /**
-   * The module's thumbnail address (ThumbnailServlet): {@code
-   * /.irev-news/thumbnail/<identifier>/<width>.png}, with the asset's version as a query so that
-   * browsers and shared caches fetch a new image when the asset changes.
+   * The module's thumbnail address ({@link ThumbnailServlet#path}), with the context path and the
+   * asset's version as a query, so that browsers and shared caches fetch a new image when the asset
+   * changes.
    */
   String thumbnail(String identifier, int width, ZonedDateTime version) {
-    String url = path(THUMBNAIL_PATH + identifier + "/" + width + ".png");
+    String url = path(ThumbnailServlet.path(identifier, width));
     return version == null ? url : url + "?v=" + version.toInstant().toEpochMilli();
   }
 
