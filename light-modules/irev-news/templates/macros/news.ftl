@@ -148,7 +148,7 @@
     [/#if]
     <p class="irev-attachment__actions">
       <a class="irev-button irev-attachment__download" href="${att.downloadUrl}"[#if att.format == "PDF"] type="application/pdf"[/#if][#if att.language??] hreflang="${att.language}"[/#if][@fn number=att.footnote numbered=numbered /]>${att.downloadLabel}</a>
-      <a class="irev-attachment__bookmark" href="${att.bookmarkUrl}" rel="bookmark">${i18n['irev-news.attachment.bookmark']}<span class="irev-visually-hidden"> ${i18n['irev-news.attachment.bookmark.hint']}</span></a>
+      <a class="irev-attachment__bookmark" href="${att.bookmarkUrl}">${i18n['irev-news.attachment.bookmark']}<span class="irev-visually-hidden"> ${i18n['irev-news.attachment.bookmark.hint']}</span></a>
     </p>
   </div>
 </article>

@@ -90,9 +90,41 @@ public record AttachmentLimits(
   }
 
   /**
+   * Thumbnail widths served are multiples of this step (in pixels), so that one asset version has
+   * at most a few dozen cached thumbnails whatever widths are requested.
+   */
+  public static final int WIDTH_STEP = 40;
+
+  /**
    * @return {@code width} brought within {@code minWidth..maxWidth}
    */
   public int clampWidth(int width) {
     return Math.max(minWidth, Math.min(maxWidth, width));
+  }
+
+  /**
+   * The width to ask thumbnails for: the multiple of {@link #WIDTH_STEP} nearest to {@code width}
+   * within the limits (the smallest or largest such multiple beyond them).
+   *
+   * @param width wanted width in pixels
+   * @return an allowed width ({@link #isServedWidth(int)}), or {@link #clampWidth(int)} when no
+   *     multiple of the step lies within the limits
+   */
+  public int servedWidth(int width) {
+    int low = (minWidth + WIDTH_STEP - 1) / WIDTH_STEP * WIDTH_STEP;
+    int high = maxWidth / WIDTH_STEP * WIDTH_STEP;
+    if (low > high) {
+      return clampWidth(width);
+    }
+    int rounded = Math.round(clampWidth(width) / (float) WIDTH_STEP) * WIDTH_STEP;
+    return Math.max(low, Math.min(high, rounded));
+  }
+
+  /**
+   * @return whether the thumbnail servlet serves this width: within the limits and a multiple of
+   *     {@link #WIDTH_STEP}
+   */
+  public boolean isServedWidth(int width) {
+    return width >= minWidth && width <= maxWidth && width % WIDTH_STEP == 0;
   }
 }

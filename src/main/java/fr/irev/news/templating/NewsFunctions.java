@@ -113,7 +113,7 @@ public class NewsFunctions {
       return new NewsViews(context, attachments)
           .attachment(
               new Attachment(damLink, blankToNull(title), blankToNull(description)),
-              context.siteUrl(),
+              null,
               new Footnotes(),
               thumbnailWidth)
           .orElse(null);
@@ -136,6 +136,19 @@ public class NewsFunctions {
    */
   public String link(String path) {
     return urls.path(path == null ? "/" : path);
+  }
+
+  /**
+   * The page the bookmark help page was opened for.
+   *
+   * @param path value of the {@code retour} GET parameter: a path of this site; may be {@code null}
+   *     or anything a visitor typed
+   * @return the page's address and full address, or {@code null} when {@code path} is not a path of
+   *     this site (never a link to another site)
+   */
+  public ReturnLinkView returnLink(String path) {
+    String local = SiteUrls.localPath(path);
+    return local == null ? null : new ReturnLinkView(local, urls.absolute(local));
   }
 
   /**

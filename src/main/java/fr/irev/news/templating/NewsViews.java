@@ -50,7 +50,11 @@ final class NewsViews {
     String body = RichText.sanitize(item.body(), context.siteUrl(), footnotes);
     List<AttachmentView> attachments = new ArrayList<>();
     for (Attachment attachment : item.attachments()) {
-      attachment(attachment, absoluteUrl, footnotes, AttachmentView.DEFAULT_THUMBNAIL_WIDTH)
+      attachment(
+              attachment,
+              urls.item(item.urlName()),
+              footnotes,
+              AttachmentView.DEFAULT_THUMBNAIL_WIDTH)
           .ifPresent(attachments::add);
     }
     List<TermView> thematics =
@@ -78,7 +82,7 @@ final class NewsViews {
   }
 
   Optional<AttachmentView> attachment(
-      Attachment attachment, String pageUrl, Footnotes footnotes, int thumbnailWidth)
+      Attachment attachment, String pagePath, Footnotes footnotes, int thumbnailWidth)
       throws RepositoryException {
     DamAssets dam = new DamAssets(context.session(DamNodes.WORKSPACE));
     Optional<DamAsset> found = dam.find(attachment.assetLink());
@@ -94,9 +98,7 @@ final class NewsViews {
     String title = firstOf(attachment.title(), pdf == null ? null : pdf.title(), asset.title());
     title = FrenchTypography.spaces(title == null ? asset.fileName() : title);
     String downloadUrl = urls.download(asset.identifier(), asset.fileName());
-    int width =
-        Math.max(
-            services.limits().minWidth(), Math.min(services.limits().maxWidth(), thumbnailWidth));
+    int width = services.limits().servedWidth(thumbnailWidth);
     String thumbnail =
         pdf != null && pdf.isRenderable()
             ? urls.thumbnail(asset.identifier(), width, asset.lastModified())
@@ -112,7 +114,7 @@ final class NewsViews {
                 FrenchSizes.bytes(asset.size()),
                 pdf),
             downloadUrl,
-            pageUrl,
+            urls.bookmarkHelp(pagePath),
             footnotes.add(urls.absolute(downloadUrl), title),
             new AttachmentView.Thumb(thumbnail, width)));
   }

@@ -2,6 +2,8 @@ package fr.irev.news.templating;
 
 import fr.irev.news.web.DownloadServlet;
 import fr.irev.news.web.ThumbnailServlet;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 
 /** The site's addresses (docs/architecture.md, "URLs of the site"), with the context path. */
@@ -12,6 +14,12 @@ final class SiteUrls {
 
   /** Path of the light module's web resources (Magnolia's {@code /.resources/} servlet). */
   static final String RESOURCES_PATH = "/.resources/irev-news/webresources";
+
+  /** Path of the page explaining how to bookmark a page (no JavaScript needed). */
+  static final String BOOKMARK_HELP_PATH = "/favoris";
+
+  /** GET parameter of the bookmark help page: the site path of the page to bookmark. */
+  static final String RETURN_PARAMETER = "retour";
 
   /** GET parameter of the thematic filter. */
   static final String THEMATIC_PARAMETER = "thematique";
@@ -38,6 +46,38 @@ final class SiteUrls {
 
   String item(String urlName) {
     return path(LIST_PATH + "/" + urlName);
+  }
+
+  /**
+   * @param pagePath site path (with context path) of the page to bookmark, or {@code null}
+   * @return the bookmark help page's address for that page (without page when {@code null})
+   */
+  String bookmarkHelp(String pagePath) {
+    if (pagePath == null) {
+      return path(BOOKMARK_HELP_PATH);
+    }
+    return path(BOOKMARK_HELP_PATH)
+        + "?"
+        + RETURN_PARAMETER
+        + "="
+        + URLEncoder.encode(pagePath, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Accepts only a path of this site, so that the help page can never send a visitor elsewhere.
+   *
+   * @param raw value of a request parameter, may be {@code null}
+   * @return the path, or {@code null} unless it starts with a single {@code /} and has at most 500
+   *     characters, no backslash, no control character and no scheme
+   */
+  static String localPath(String raw) {
+    if (raw == null || raw.length() > 500 || !raw.startsWith("/") || raw.startsWith("//")) {
+      return null;
+    }
+    boolean unsafe =
+        raw.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')
+            || raw.toLowerCase(java.util.Locale.ROOT).contains("javascript:");
+    return unsafe ? null : raw;
   }
 
   /** The module's download address ({@link DownloadServlet#path}), with the context path. */

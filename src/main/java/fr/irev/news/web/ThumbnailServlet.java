@@ -258,10 +258,11 @@ public final class ThumbnailServlet extends HttpServlet {
   /**
    * @param width requested width in pixels
    * @param limits the configured limits
-   * @return whether {@code minWidth ≤ width ≤ maxWidth}
+   * @return whether {@code minWidth ≤ width ≤ maxWidth} and {@code width} is a multiple of {@link
+   *     AttachmentLimits#WIDTH_STEP} (bounds the cached files per asset)
    */
   static boolean withinLimits(int width, AttachmentLimits limits) {
-    return width >= limits.minWidth() && width <= limits.maxWidth();
+    return limits.isServedWidth(width);
   }
 
   /**

@@ -289,7 +289,7 @@ public final class FakeFunctions {
     attachment.put("thumbnailWidth", 240);
     attachment.put("thumbnailAlt", "Aperçu de la première page du document");
     attachment.put("footnote", footnote);
-    attachment.put("bookmarkUrl", SITE + "/actualites/" + SEED_NAME);
+    attachment.put("bookmarkUrl", "/favoris?retour=%2Factualites%2F" + SEED_NAME);
     return attachment;
   }
 

@@ -100,7 +100,7 @@ class TemplateRenderingTest {
     assertEquals(FakeFunctions.REGISTRATION, register.attr("href"));
 
     // attachment card: title, "PDF – 256,80 Ko", download link [2] naming format and size,
-    // "Favoris" = permalink with rel=bookmark
+    // "Favoris" = link to the bookmark help page for this page
     Element card = page.selectFirst(".irev-attachments article.irev-attachment");
     assertEquals("Plaquette de présentation", card.selectFirst("h3").text());
     assertEquals(
@@ -113,9 +113,9 @@ class TemplateRenderingTest {
     assertTrue(download.text().contains("PDF, 256,80"), download.text());
     assertTrue(download.attr("href").startsWith("/.irev-news/download/"));
     assertEquals("en", download.attr("hreflang"));
-    Element bookmark = card.selectFirst("a[rel=bookmark]");
+    Element bookmark = card.selectFirst("a.irev-attachment__bookmark");
     assertEquals(
-        FakeFunctions.SITE + "/actualites/" + FakeFunctions.SEED_NAME, bookmark.attr("href"));
+        "/favoris?retour=%2Factualites%2F" + FakeFunctions.SEED_NAME, bookmark.attr("href"));
     assertTrue(bookmark.text().startsWith("Favoris"));
     assertFalse(bookmark.hasAttr("data-fn"), "the bookmark is not a printed link");
 

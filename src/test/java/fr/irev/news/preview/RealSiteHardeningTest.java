@@ -76,7 +76,7 @@ class RealSiteHardeningTest {
               .anyMatch(n -> n.endsWith("] " + PUBLIC + "/actualites?thematique=discrimination")),
           notes.toString());
       assertEquals(
-          PUBLIC + "/actualites/" + SEED,
+          "/favoris?retour=%2Factualites%2F" + SEED,
           page.selectFirst("a.irev-attachment__bookmark").attr("href"));
     }
     RawHttp.Response absoluteForm =

@@ -139,8 +139,11 @@ class SeedSiteTest {
             + "pages)",
         text(download));
     Element bookmark = card.selectFirst("a.irev-attachment__bookmark");
-    assertEquals(
-        server.baseUri().resolve("/actualites/" + SEED).toString(), bookmark.absUrl("href"));
+    assertEquals("/favoris?retour=%2Factualites%2F" + SEED, bookmark.attr("href"));
+    Document help = page(bookmark.attr("href"));
+    String itemUrl = server.baseUri().resolve("/actualites/" + SEED).toString();
+    assertEquals(itemUrl, help.selectFirst(".irev-bookmark__address a").text());
+    assertTrue(help.text().contains("Ctrl + D"));
     for (Element link : page.select("a[href]")) {
       assertFalse(
           link.attr("href").trim().toLowerCase().startsWith("javascript:"), link.outerHtml());
@@ -225,6 +228,21 @@ class SeedSiteTest {
             + NBSP
             + "30",
         text(list.selectFirst(".irev-summary__when")));
+  }
+
+  @Test
+  void bookmarkHelpNeverLinksToAnotherSite() throws Exception {
+    for (String target :
+        List.of(
+            "https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)")) {
+      Document help =
+          page(
+              "/favoris?retour="
+                  + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+      assertTrue(help.select(".irev-bookmark__address").isEmpty(), target);
+      assertFalse(help.html().contains("evil.example"), target);
+      assertFalse(help.html().contains("javascript:"), target);
+    }
   }
 
   @Test

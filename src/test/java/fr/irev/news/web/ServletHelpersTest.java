@@ -36,9 +36,12 @@ class ServletHelpersTest {
   @Test
   void widthsWithinTheConfiguredLimits() {
     AttachmentLimits limits = AttachmentLimits.defaults();
-    assertTrue(ThumbnailServlet.withinLimits(limits.minWidth(), limits));
+    assertTrue(ThumbnailServlet.withinLimits(80, limits));
+    assertTrue(ThumbnailServlet.withinLimits(240, limits));
     assertTrue(ThumbnailServlet.withinLimits(limits.maxWidth(), limits));
-    assertFalse(ThumbnailServlet.withinLimits(limits.minWidth() - 1, limits));
-    assertFalse(ThumbnailServlet.withinLimits(limits.maxWidth() + 1, limits));
+    assertFalse(ThumbnailServlet.withinLimits(limits.minWidth(), limits)); // 64: not a step
+    assertFalse(ThumbnailServlet.withinLimits(241, limits));
+    assertFalse(ThumbnailServlet.withinLimits(40, limits));
+    assertFalse(ThumbnailServlet.withinLimits(limits.maxWidth() + 40, limits));
   }
 }

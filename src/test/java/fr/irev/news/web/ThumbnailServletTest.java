@@ -139,20 +139,20 @@ class ThumbnailServletTest {
     String id =
         DamFixtures.createAsset(
             server, "copie-plaquette", "copie.pdf", "application/pdf", pdf, modified);
-    HttpResponse<byte[]> first = get(PATH + id + "/150.png");
-    assertEquals(150, png(first).getWidth());
+    HttpResponse<byte[]> first = get(PATH + id + "/160.png");
+    assertEquals(160, png(first).getWidth());
 
     // Same jcr:lastModified, unreadable bytes: the cache key has not changed, nothing is re-read
     DamFixtures.replaceBinary(
         server, id, "not a PDF".getBytes(StandardCharsets.US_ASCII), modified);
-    HttpResponse<byte[]> cached = get(PATH + id + "/150.png");
+    HttpResponse<byte[]> cached = get(PATH + id + "/160.png");
     assertEquals("public, max-age=86400", header(cached, "Cache-Control"));
     assertArrayEquals(first.body(), cached.body());
 
     // A new jcr:lastModified is a new key: the unreadable file gives the icon
     DamFixtures.replaceBinary(
         server, id, "not a PDF".getBytes(StandardCharsets.US_ASCII), modified.plusSeconds(60));
-    HttpResponse<byte[]> changed = get(PATH + id + "/150.png");
+    HttpResponse<byte[]> changed = get(PATH + id + "/160.png");
     assertEquals(200, changed.statusCode());
     assertEquals("public, max-age=300", header(changed, "Cache-Control"));
     assertArrayEquals(DocumentIcon.png(), changed.body());
@@ -176,7 +176,8 @@ class ThumbnailServletTest {
   void widthsOutsideTheLimitsAreNotFound() throws Exception {
     assertNotFound(get(PATH + BROCHURE_ID + "/" + (limits.minWidth() - 1) + ".png"));
     assertNotFound(get(PATH + BROCHURE_ID + "/" + (limits.maxWidth() + 1) + ".png"));
-    assertEquals(200, get(PATH + BROCHURE_ID + "/" + limits.minWidth() + ".png").statusCode());
+    assertNotFound(get(PATH + BROCHURE_ID + "/241.png"));
+    assertEquals(200, get(PATH + BROCHURE_ID + "/80.png").statusCode());
   }
 
   @ParameterizedTest

@@ -1,0 +1,206 @@
+package fr.irev.news.bench;
+
+import fr.irev.news.attachment.AttachmentServices;
+import fr.irev.news.preview.PreviewOptions;
+import fr.irev.news.preview.PreviewServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Goal 3: a cached thumbnail served by the preview server's Jetty ({@code
+ * /.irev-news/thumbnail/<brochure>/240.png}: JCR lookup of the asset, cache file lookup, streamed
+ * file) against a static file of the same bytes from the same Jetty ({@code
+ * /.resources/irev-news/webresources/bench/…}), in requests per second with N keep-alive clients
+ * over loopback. The two URLs alternate within one run (ABBA order); medians compared. Goal: ratio
+ * thumbnail/static ≥ 0.8.
+ *
+ * <p>The server runs on an in-memory repository with the sample content and on a temporary copy of
+ * the project's light module (the static file is written there, never into {@code
+ * light-modules/}); the thumbnail cache is a temporary directory.
+ *
+ * <p>Arguments (all optional): {@code --clients 1,8,32}, {@code --seconds N} per measurement
+ * (default 3), {@code --rounds N} (default 5), {@code --warmup N} seconds per URL (default 5),
+ * {@code --client wrk|java} (default wrk when installed).
+ *
+ * <pre>
+ * mvn -q -Direv.build.dir=target-bench test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.cleanupDaemonThreads=false -Dexec.mainClass=fr.irev.news.bench.ServeBench
+ * </pre>
+ */
+public final class ServeBench {
+
+  /** The seed brochure (mgnl-bootstrap-samples/irev-news/dam.irev-news.xml). */
+  static final String BROCHURE_ID = "f167e1b0-6149-5e1a-91af-4d859c8a3f33";
+
+  private static final int WIDTH = 240;
+
+  private ServeBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int[] clients =
+        Arrays.stream(Bench.option(args, "clients", "1,8,32").split(","))
+            .mapToInt(s -> Integer.parseInt(s.strip()))
+            .toArray();
+    int seconds = Bench.intOption(args, "seconds", 3);
+    int rounds = Bench.intOption(args, "rounds", 5);
+    int warmup = Bench.intOption(args, "warmup", 5);
+    String client = Bench.option(args, "client", Bench.onPath("wrk") != null ? "wrk" : "java");
+    LoopbackLoad load =
+        new LoopbackLoad(client.equals("wrk") ? Bench.require("wrk", "wrk") : null);
+    Path work = Files.createTempDirectory("irev-bench-serve-");
+    System.setProperty(AttachmentServices.CACHE_DIR_PROPERTY, work.resolve("cache").toString());
+    Path project = copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
+    try (PreviewServer server =
+        PreviewServer.start(
+            PreviewOptions.defaults().withPort(0).withInMemory().withProjectDir(project))) {
+      run(server, project, load, clients, seconds, rounds, warmup);
+    } finally {
+      Bench.deleteTree(work);
+    }
+  }
+
+  private static void run(
+      PreviewServer server,
+      Path project,
+      LoopbackLoad load,
+      int[] clients,
+      int seconds,
+      int rounds,
+      int warmup)
+      throws Exception {
+    String thumbnail = "/.irev-news/thumbnail/" + BROCHURE_ID + "/" + WIDTH + ".png";
+    byte[] png = get(server, thumbnail); // renders once, then cached on disk
+    Path copy =
+        project.resolve("light-modules/irev-news/webresources/bench/thumbnail-" + WIDTH + ".png");
+    Files.createDirectories(copy.getParent());
+    Files.write(copy, png);
+    String staticFile = "/.resources/irev-news/webresources/bench/thumbnail-" + WIDTH + ".png";
+    byte[] same = get(server, staticFile);
+    if (!Arrays.equals(png, same)) {
+      throw new IllegalStateException("the static copy differs from the thumbnail");
+    }
+    int port = server.baseUri().getPort();
+    for (String path : List.of(thumbnail, staticFile)) {
+      check(load.run(port, path, 8, warmup), path);
+    }
+
+    System.out.println("## Goal 3: cached thumbnail vs static file, same Jetty\n");
+    System.out.println(Bench.machine());
+    System.out.printf(
+        Locale.ROOT,
+        "- both bodies %d bytes (image/png); load generator: %s; %d rounds of %d s per URL and"
+            + " client count, interleaved, after %d s of warm-up per URL; req/s medians%n%n",
+        png.length,
+        load.name(),
+        rounds,
+        seconds,
+        warmup);
+    List<List<String>> rows = new ArrayList<>();
+    boolean met = true;
+    for (int n : clients) {
+      double[] thumbRates = new double[rounds];
+      double[] staticRates = new double[rounds];
+      for (int round = 0; round < rounds; round++) {
+        if ((round & 1) == 0) {
+          thumbRates[round] = check(load.run(port, thumbnail, n, seconds), thumbnail);
+          staticRates[round] = check(load.run(port, staticFile, n, seconds), staticFile);
+        } else {
+          staticRates[round] = check(load.run(port, staticFile, n, seconds), staticFile);
+          thumbRates[round] = check(load.run(port, thumbnail, n, seconds), thumbnail);
+        }
+      }
+      double thumb = median(thumbRates);
+      double stat = median(staticRates);
+      boolean ok = thumb >= 0.8 * stat;
+      met &= ok;
+      rows.add(
+          List.of(
+              Integer.toString(n),
+              rate(thumb),
+              range(thumbRates),
+              rate(stat),
+              range(staticRates),
+              Bench.ratio(thumb, stat),
+              ok ? "met" : "MISSED"));
+    }
+    Bench.table(
+        List.of(
+            "clients",
+            "thumbnail req/s",
+            "thumbnail min–max",
+            "static req/s",
+            "static min–max",
+            "ratio thumbnail/static",
+            "goal ≥ 0.8"),
+        rows);
+    System.out.println("Verdict: " + (met ? "met for every client count" : "MISSED"));
+  }
+
+  private static byte[] get(PreviewServer server, String path)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<byte[]> response =
+        http.send(
+            HttpRequest.newBuilder(server.baseUri().resolve(URI.create(path.substring(1))))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    String type = response.headers().firstValue("Content-Type").orElse("");
+    if (response.statusCode() != 200 || !type.startsWith("image/png")) {
+      throw new IOException(path + ": " + response.statusCode() + " " + type);
+    }
+    return response.body();
+  }
+
+  private static double check(LoopbackLoad.Result result, String path) {
+    if (result.failures() > 0) {
+      throw new IllegalStateException(path + ": " + result.failures() + " failed requests");
+    }
+    return result.requestsPerSecond();
+  }
+
+  /** Copies {@code magnolia-module.xml} and {@code light-modules/} of the project. */
+  private static Path copyProject(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    Files.copy(from.resolve("magnolia-module.xml"), to.resolve("magnolia-module.xml"));
+    Path modules = from.resolve("light-modules");
+    try (Stream<Path> files = Files.walk(modules)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve("light-modules").resolve(modules.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  private static String range(double[] values) {
+    return rate(Arrays.stream(values).min().orElse(0))
+        + "–"
+        + rate(Arrays.stream(values).max().orElse(0));
+  }
+
+  private static String rate(double value) {
+    return String.format(Locale.ROOT, "%.0f", value);
+  }
+}
