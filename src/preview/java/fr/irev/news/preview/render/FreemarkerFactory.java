@@ -36,7 +36,7 @@ public final class FreemarkerFactory {
    * @throws IOException when the folder does not exist or cannot be read
    */
   public static Configuration create(Path lightModules) throws IOException {
-    Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_33);
     cfg.setTemplateLoader(new FileTemplateLoader(lightModules.toFile()));
     cfg.setTagSyntax(Configuration.AUTO_DETECT_TAG_SYNTAX);
     cfg.setDefaultEncoding("UTF-8");
@@ -53,7 +53,7 @@ public final class FreemarkerFactory {
     cfg.setFallbackOnNullLoopVariable(false);
     cfg.setAPIBuiltinEnabled(false);
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.SAFER_RESOLVER);
-    cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_33).build());
     return cfg;
   }
 
