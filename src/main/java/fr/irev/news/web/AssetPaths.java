@@ -115,8 +115,21 @@ final class AssetPaths {
    */
   static boolean sameFileName(String requested, String stored) {
     return stored != null
-        && Normalizer.normalize(requested, Normalizer.Form.NFC)
-            .equals(Normalizer.normalize(stored, Normalizer.Form.NFC));
+        && Normalizer.normalize(requested, Normalizer.Form.NFC).equals(urlFileName(stored));
+  }
+
+  /**
+   * The file name as it appears in download addresses: the {@linkplain
+   * ContentDisposition#sanitize(String) sanitised} name (NFC, no control character, {@code /} and
+   * {@code \} as {@code _}) with {@code %} also written {@code _}, so that every stored name gives
+   * an address that servlet containers accept (Jetty refuses {@code %25} in paths) and that {@link
+   * #download} reads back.
+   *
+   * @param stored the asset's stored file name, may be {@code null}
+   * @return the name for the address, never empty
+   */
+  static String urlFileName(String stored) {
+    return ContentDisposition.sanitize(stored).replace('%', '_');
   }
 
   /**

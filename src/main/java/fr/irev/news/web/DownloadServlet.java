@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Only an {@code mgnl:asset} with a binary in workspace {@code dam}, read through the
  *       request's session (so Magnolia's access rights apply). The identifier is a lower-case UUID;
- *       the file name, percent-decoded as UTF-8, must be the asset's ({@code jcr:content/fileName},
- *       compared after NFC normalisation). Anything else (malformed identifier, another workspace's
- *       node, a folder, {@code ..}, {@code %2F}, {@code %00}, bad percent-encoding, a different
- *       file name) gets 404 with the French page: never a redirect, so that a URL names exactly one
- *       file and nothing is cached under a second address.
+ *       the file name, percent-decoded as UTF-8, must be the asset's ({@code jcr:content/fileName})
+ *       as {@link #path} writes it (NFC, control characters removed, {@code / \ %} as {@code _}).
+ *       Anything else (malformed identifier, another workspace's node, a folder, {@code ..}, {@code
+ *       %2F}, {@code %00}, bad percent-encoding, a different file name) gets 404 with the French
+ *       page: never a redirect, so that a URL names exactly one file and nothing is cached under a
+ *       second address.
  *   <li>Headers: {@code Content-Type} from the asset ({@code jcr:mimeType}, {@code
  *       application/octet-stream} when absent or malformed), {@code X-Content-Type-Options:
  *       nosniff} (WHATWG Fetch Standard: the browser never guesses another type), {@code
@@ -75,11 +76,12 @@ public final class DownloadServlet extends HttpServlet {
    *
    * @param identifier the asset's JCR identifier (lower-case UUID)
    * @param fileName the asset's file name ({@code DamAsset.fileName()})
-   * @return {@code /.irev-news/download/<identifier>/<percent-encoded file name>}, relative to the
-   *     web application (prefix it with the context path)
+   * @return {@code /.irev-news/download/<identifier>/<percent-encoded file name>} (the name as
+   *     {@code AssetPaths.urlFileName} makes it safe for any container), relative to the web
+   *     application (prefix it with the context path)
    */
   public static String path(String identifier, String fileName) {
-    return PATH + identifier + "/" + AssetPaths.encodeSegment(fileName);
+    return PATH + identifier + "/" + AssetPaths.encodeSegment(AssetPaths.urlFileName(fileName));
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
 import javax.jcr.RepositoryException;
@@ -148,7 +149,7 @@ public final class ThumbnailServlet extends HttpServlet {
       if (thumbnail.isEmpty()) {
         break;
       }
-      if (sendThumbnail(request, response, thumbnail.get(), body)) {
+      if (sendThumbnail(request, response, thumbnail.get(), modified, body)) {
         return;
       }
     }
@@ -169,15 +170,22 @@ public final class ThumbnailServlet extends HttpServlet {
   }
 
   /**
-   * Sends a cached thumbnail file.
+   * Sends a cached thumbnail file. {@code Last-Modified} is the asset's date (the image depends on
+   * nothing else), else the cached file's.
    *
+   * @param assetModified the asset's last modification, or {@code null} when unknown
    * @return {@code false} when the file is gone (nothing was sent), {@code true} otherwise
    */
   private static boolean sendThumbnail(
-      HttpServletRequest request, HttpServletResponse response, Thumbnail thumbnail, boolean body)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Thumbnail thumbnail,
+      Instant assetModified,
+      boolean body)
       throws IOException {
     String etag = Conditionals.quoted(thumbnail.etag());
-    long modified = thumbnail.lastModified() == null ? -1 : thumbnail.lastModified().toEpochMilli();
+    Instant date = assetModified != null ? assetModified : thumbnail.lastModified();
+    long modified = date == null ? -1 : date.truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
     SeekableByteChannel file;
     try {
       file = Files.newByteChannel(thumbnail.file());

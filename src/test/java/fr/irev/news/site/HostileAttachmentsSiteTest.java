@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.irev.news.format.FrenchSizes;
 import fr.irev.news.news.Attachment;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.NewsKind;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileAttachmentsSiteTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final long MAX_MILLIS = 10_000;
+  private static final long MAX_MILLIS = 5_000;
 
   @TempDir static Path files;
   private static PreviewServer server;
@@ -63,6 +64,10 @@ class HostileAttachmentsSiteTest {
 
   /** The card of an item whose only attachment is {@code file}, read over HTTP. */
   private static Element card(String name, Path file) throws Exception {
+    return card(name, file, name + ".pdf");
+  }
+
+  private static Element card(String name, Path file, String fileName) throws Exception {
     String assetId;
     Session dam = server.repository().login("dam");
     try (InputStream in = Files.newInputStream(file)) {
@@ -71,7 +76,7 @@ class HostileAttachmentsSiteTest {
       resource.setProperty("jcr:data", dam.getValueFactory().createBinary(in));
       resource.setProperty("jcr:mimeType", "application/pdf");
       resource.setProperty("jcr:lastModified", Calendar.getInstance());
-      resource.setProperty("fileName", name + ".pdf");
+      resource.setProperty("fileName", fileName);
       dam.save();
       assetId = asset.getIdentifier();
     } finally {
@@ -108,7 +113,10 @@ class HostileAttachmentsSiteTest {
     Element card = document.selectFirst(".irev-attachment");
     assertNotNull(card, name);
     assertEquals("Pièce " + name, card.selectFirst(".irev-attachment__title").text(), name);
-    assertTrue(card.selectFirst(".irev-attachment__meta").text().startsWith("PDF – "), name);
+    assertTrue(
+        text(card, ".irev-attachment__meta")
+            .startsWith("PDF – " + FrenchSizes.bytes(Files.size(file))),
+        name + ": " + text(card, ".irev-attachment__meta"));
 
     Element download = card.selectFirst("a.irev-attachment__download");
     HttpResponse<byte[]> bytes =
@@ -182,6 +190,24 @@ class HostileAttachmentsSiteTest {
   }
 
   @Test
+  void oddStoredFileNamesStillGiveAWorkingDownloadLink() throws Exception {
+    // card() downloads through the card's own link and compares the bytes
+    Element card = card("taux", pdfs.normal(), "Taux 100% quartiers\\été/2021\r\n.pdf");
+    String href = card.selectFirst("a.irev-attachment__download").attr("href");
+    assertTrue(href.endsWith("/Taux%20100_%20quartiers_%C3%A9t%C3%A9_2021.pdf"), href);
+    HttpResponse<String> head =
+        HTTP.send(
+            HttpRequest.newBuilder(server.baseUri().resolve(URI.create(href)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(
+        "attachment; filename=\"Taux 100_ quartiers_ete_2021.pdf\"; "
+            + "filename*=UTF-8''Taux%20100%25%20quartiers_%C3%A9t%C3%A9_2021.pdf",
+        head.headers().firstValue("Content-Disposition").orElse(""));
+  }
+
+  @Test
   void brokenStructuresAndBombsStillGiveACardQuickly() throws Exception {
     for (Object[] hostile :
         new Object[][] {
@@ -194,6 +220,17 @@ class HostileAttachmentsSiteTest {
       Element card = card((String) hostile[0], (Path) hostile[1]);
       String meta = text(card, ".irev-attachment__meta");
       assertTrue(meta.matches("PDF – .+ – (\\d+\\u00a0pages?|nombre de pages inconnu)"), meta);
+      boolean unknown = meta.endsWith("nombre de pages inconnu");
+      // a file whose pages are unknown never offers a thumbnail: the neutral icon instead
+      if (unknown) {
+        assertNull(card.selectFirst("img.irev-attachment__thumbnail"), (String) hostile[0]);
+        assertEquals("PDF", text(card, ".irev-attachment__icon"), (String) hostile[0]);
+      } else {
+        assertTrue(
+            card.selectFirst("img.irev-attachment__thumbnail") != null
+                || card.selectFirst(".irev-attachment__icon") != null,
+            (String) hostile[0]);
+      }
       assertFalse(card.html().contains("Exception"), (String) hostile[0]);
     }
   }
