@@ -83,6 +83,27 @@ public final class ThumbnailCache {
         key, () -> produce(assetId, version, clamped, source, file, key), wait, Optional.empty());
   }
 
+  /**
+   * The thumbnail of an asset version if it is already cached: no rendering, no binary, no
+   * repository access. Lets the servlet answer addresses that carry the asset's version without
+   * opening a JCR session.
+   *
+   * @param assetId the asset's identifier; not {@code null}
+   * @param versionMillis the asset's last modification in ms since the epoch, as in the address
+   * @param width thumbnail width in pixels, clamped to the renderer's limits
+   * @return the cached file, or empty when that version and width is not (yet) cached
+   * @throws NullPointerException when {@code assetId} is {@code null}
+   */
+  public Optional<Thumbnail> cached(String assetId, long versionMillis, int width) {
+    Objects.requireNonNull(assetId, "assetId");
+    int clamped = renderer.limits().clampWidth(width);
+    String key = assetId + "\n" + versionMillis + "\n" + clamped;
+    Path file =
+        dir.resolve(sha256(assetId).substring(0, 32))
+            .resolve(versionMillis + "_" + clamped + ".png");
+    return read(file, key);
+  }
+
   private Optional<Thumbnail> produce(
       String assetId, long version, int width, BinarySource source, Path file, String key) {
     Optional<Thumbnail> cached = read(file, key); // written by a flight that has just ended

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.jcr.RepositoryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,12 @@ public final class ThumbnailServlet extends HttpServlet {
 
   /** Cache lifetime of a thumbnail: one day. */
   static final String CACHE_CONTROL = "public, max-age=86400";
+
+  /** Cache lifetime of a versioned address: a new asset version gets a new address. */
+  static final String VERSIONED_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+  /** The query string the cards write: {@code v=<asset version in ms>}, nothing else. */
+  private static final Pattern VERSION = Pattern.compile("v=([0-9]{1,18})");
 
   /** Cache lifetime of the fallback icon: five minutes. */
   static final String ICON_CACHE_CONTROL = "public, max-age=300";
@@ -121,6 +129,9 @@ public final class ThumbnailServlet extends HttpServlet {
       return;
     }
     String identifier = target.get().identifier();
+    if (sendVersioned(request, response, identifier, target.get().width(), body)) {
+      return;
+    }
     DamAsset asset;
     BinarySource source;
     try {
@@ -149,11 +160,53 @@ public final class ThumbnailServlet extends HttpServlet {
       if (thumbnail.isEmpty()) {
         break;
       }
-      if (sendThumbnail(request, response, thumbnail.get(), modified, body)) {
+      if (sendThumbnail(request, response, thumbnail.get(), modified, CACHE_CONTROL, body)) {
         return;
       }
     }
     sendIcon(request, response, body);
+  }
+
+  /**
+   * The fast path for the addresses the cards write ({@code …/240.png?v=<asset version in ms>}):
+   * when that version and width is already cached, it is sent without opening a JCR session, and
+   * may be cached for a year ({@code immutable}: a new asset version has a new address). Anything
+   * else (no or malformed {@code v}, not cached yet) goes through the repository.
+   *
+   * @return whether the response was sent
+   */
+  private boolean sendVersioned(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String identifier,
+      int width,
+      boolean body)
+      throws IOException {
+    Optional<Long> version = version(request.getQueryString());
+    if (version.isEmpty()) {
+      return false;
+    }
+    Optional<Thumbnail> cached = services.thumbnails().cached(identifier, version.get(), width);
+    return cached.isPresent()
+        && sendThumbnail(
+            request,
+            response,
+            cached.get(),
+            Instant.ofEpochMilli(version.get()),
+            VERSIONED_CACHE_CONTROL,
+            body);
+  }
+
+  /**
+   * @param query the raw query string, may be {@code null}
+   * @return the value of a single {@code v} parameter of 1 to 18 digits, else empty
+   */
+  static Optional<Long> version(String query) {
+    if (query == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = VERSION.matcher(query);
+    return matcher.matches() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
   }
 
   /**
@@ -181,6 +234,7 @@ public final class ThumbnailServlet extends HttpServlet {
       HttpServletResponse response,
       Thumbnail thumbnail,
       Instant assetModified,
+      String cacheControl,
       boolean body)
       throws IOException {
     String etag = Conditionals.quoted(thumbnail.etag());
@@ -197,7 +251,7 @@ public final class ThumbnailServlet extends HttpServlet {
     }
     try (InputStream in = Channels.newInputStream(file)) {
       response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader("Cache-Control", CACHE_CONTROL);
+      response.setHeader("Cache-Control", cacheControl);
       if (etag != null) {
         response.setHeader("ETag", etag);
       }

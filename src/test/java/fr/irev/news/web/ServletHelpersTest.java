@@ -44,4 +44,14 @@ class ServletHelpersTest {
     assertFalse(ThumbnailServlet.withinLimits(40, limits));
     assertFalse(ThumbnailServlet.withinLimits(limits.maxWidth() + 40, limits));
   }
+
+  @Test
+  void versionParameterIsASingleNumber() {
+    assertEquals(
+        java.util.Optional.of(1633337100000L), ThumbnailServlet.version("v=1633337100000"));
+    for (String query :
+        new String[] {null, "", "v=", "v=-1", "v=1&v=2", "x=1", "v=12345678901234567890", "v=1a"}) {
+      assertTrue(ThumbnailServlet.version(query).isEmpty(), String.valueOf(query));
+    }
+  }
 }
