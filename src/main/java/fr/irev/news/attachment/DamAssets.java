@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
-import javax.jcr.Binary;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -66,24 +65,23 @@ public final class DamAssets {
   }
 
   /**
-   * The binary of an asset, for inspection or rendering. The JCR {@code Binary} is fetched now, on
-   * the caller's thread (sessions are not shared between threads); its bytes are read only when the
-   * source is opened, possibly on another thread.
+   * The binary of an asset, for inspection or rendering. Nothing is read until the source is
+   * opened; it must be opened on the thread that owns this session (JCR sessions are not shared
+   * between threads): the attachment services copy the stream on the caller's thread.
    *
    * @param asset an asset found by {@link #find(String)} on this session
-   * @return a source opening a new stream on each call
-   * @throws RepositoryException when the asset no longer has a binary
+   * @return a source opening a new stream on each call; {@code open} throws {@code IOException}
+   *     when the asset no longer has a binary
    */
-  public BinarySource source(DamAsset asset) throws RepositoryException {
-    Binary binary =
-        session
+  public BinarySource source(DamAsset asset) {
+    return () -> {
+      try {
+        return session
             .getNodeByIdentifier(asset.identifier())
             .getNode(DamNodes.RESOURCE)
             .getProperty(DamNodes.DATA)
-            .getBinary();
-    return () -> {
-      try {
-        return binary.getStream();
+            .getBinary()
+            .getStream();
       } catch (RepositoryException e) {
         throw new IOException("Cannot read the binary of DAM asset " + asset.identifier(), e);
       }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -173,6 +174,32 @@ final class Bench {
    */
   static String ratio(double a, double b) {
     return String.format(Locale.ROOT, "%.2f", a / b);
+  }
+
+  /**
+   * @return the median of {@code values} (mean of the two middle ones for an even count)
+   */
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /**
+   * @return a rate without decimals, e.g. {@code 12345}
+   */
+  static String rate(double value) {
+    return String.format(Locale.ROOT, "%.0f", value);
+  }
+
+  /**
+   * @return {@code min–max} of rates
+   */
+  static String range(double[] values) {
+    return rate(Arrays.stream(values).min().orElse(0))
+        + "–"
+        + rate(Arrays.stream(values).max().orElse(0));
   }
 
   /**

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * interleaved (ABBA order), and the medians compared. Goal: ours faster per file (ratio &lt; 1).
  *
  * <p>Arguments (all optional): {@code --dir <folder of PDFs>} (default {@code
- * ../shared/data/pdfs}), {@code --warmup N} (rounds, default 30), {@code --rounds N} (default 60).
+ * ../shared/data/pdfs}), {@code --warmup N} (rounds, default 50), {@code --rounds N} (default 100).
  *
  * <pre>
  * mvn -q -Direv.build.dir=target-bench test-compile exec:java -Dexec.classpathScope=test \
@@ -35,8 +35,8 @@ public final class InspectBench {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(Bench.option(args, "dir", Bench.sharedPdfs().toString()));
-    int warmup = Bench.intOption(args, "warmup", 30);
-    int rounds = Bench.intOption(args, "rounds", 60);
+    int warmup = Bench.intOption(args, "warmup", 50);
+    int rounds = Bench.intOption(args, "rounds", 100);
     String pdfinfo = Bench.require("pdfinfo", "poppler-utils");
     List<Path> files = Bench.pdfs(dir);
     Path scratch = Files.createTempDirectory("irev-bench-inspect-");

@@ -1,6 +1,9 @@
 package fr.irev.news.bench;
 
 import fr.irev.news.attachment.AttachmentServices;
+import fr.irev.news.attachment.DamAsset;
+import fr.irev.news.attachment.DamAssets;
+import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.preview.PreviewOptions;
 import fr.irev.news.preview.PreviewServer;
 import java.io.IOException;
@@ -11,11 +14,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import javax.jcr.Session;
 
 /**
  * Goal 3: a cached thumbnail served by the preview server's Jetty ({@code
@@ -26,12 +31,13 @@ import java.util.stream.Stream;
  * thumbnail/static ≥ 0.8.
  *
  * <p>The server runs on an in-memory repository with the sample content and on a temporary copy of
- * the project's light module (the static file is written there, never into {@code
- * light-modules/}); the thumbnail cache is a temporary directory.
+ * the project's light module (the static file is written there, never into {@code light-modules/});
+ * the thumbnail cache is a temporary directory.
  *
  * <p>Arguments (all optional): {@code --clients 1,8,32}, {@code --seconds N} per measurement
  * (default 3), {@code --rounds N} (default 5), {@code --warmup N} seconds per URL (default 5),
- * {@code --client wrk|java} (default wrk when installed).
+ * {@code --client wrk|java} (default wrk when installed), {@code --with-version} (the thumbnail
+ * address as the card templates write it, with {@code ?v=<asset version in epoch ms>}).
  *
  * <pre>
  * mvn -q -Direv.build.dir=target-bench test-compile exec:java -Dexec.classpathScope=test \
@@ -48,6 +54,7 @@ public final class ServeBench {
   private ServeBench() {}
 
   public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.log.fr.irev", "warn");
     int[] clients =
         Arrays.stream(Bench.option(args, "clients", "1,8,32").split(","))
             .mapToInt(s -> Integer.parseInt(s.strip()))
@@ -55,16 +62,17 @@ public final class ServeBench {
     int seconds = Bench.intOption(args, "seconds", 3);
     int rounds = Bench.intOption(args, "rounds", 5);
     int warmup = Bench.intOption(args, "warmup", 5);
+    int diagnoseClients = Bench.intOption(args, "diagnose-clients", 8);
+    boolean withVersion = Arrays.asList(args).contains("--with-version");
     String client = Bench.option(args, "client", Bench.onPath("wrk") != null ? "wrk" : "java");
-    LoopbackLoad load =
-        new LoopbackLoad(client.equals("wrk") ? Bench.require("wrk", "wrk") : null);
+    LoopbackLoad load = new LoopbackLoad(client.equals("wrk") ? Bench.require("wrk", "wrk") : null);
     Path work = Files.createTempDirectory("irev-bench-serve-");
     System.setProperty(AttachmentServices.CACHE_DIR_PROPERTY, work.resolve("cache").toString());
     Path project = copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
     try (PreviewServer server =
         PreviewServer.start(
             PreviewOptions.defaults().withPort(0).withInMemory().withProjectDir(project))) {
-      run(server, project, load, clients, seconds, rounds, warmup);
+      run(server, project, load, clients, seconds, rounds, warmup, diagnoseClients, withVersion);
     } finally {
       Bench.deleteTree(work);
     }
@@ -77,9 +85,14 @@ public final class ServeBench {
       int[] clients,
       int seconds,
       int rounds,
-      int warmup)
+      int warmup,
+      int diagnoseClients,
+      boolean withVersion)
       throws Exception {
     String thumbnail = "/.irev-news/thumbnail/" + BROCHURE_ID + "/" + WIDTH + ".png";
+    if (withVersion) {
+      thumbnail += "?v=" + version(server).toEpochMilli();
+    }
     byte[] png = get(server, thumbnail); // renders once, then cached on disk
     Path copy =
         project.resolve("light-modules/irev-news/webresources/bench/thumbnail-" + WIDTH + ".png");
@@ -95,7 +108,8 @@ public final class ServeBench {
       check(load.run(port, path, 8, warmup), path);
     }
 
-    System.out.println("## Goal 3: cached thumbnail vs static file, same Jetty\n");
+    System.out.printf("## Goal 3: cached thumbnail vs static file, same Jetty%n%n");
+    System.out.printf("- thumbnail: `%s`; static file: `%s`%n", thumbnail, staticFile);
     System.out.println(Bench.machine());
     System.out.printf(
         Locale.ROOT,
@@ -120,17 +134,17 @@ public final class ServeBench {
           thumbRates[round] = check(load.run(port, thumbnail, n, seconds), thumbnail);
         }
       }
-      double thumb = median(thumbRates);
-      double stat = median(staticRates);
+      double thumb = Bench.median(thumbRates);
+      double stat = Bench.median(staticRates);
       boolean ok = thumb >= 0.8 * stat;
       met &= ok;
       rows.add(
           List.of(
               Integer.toString(n),
-              rate(thumb),
-              range(thumbRates),
-              rate(stat),
-              range(staticRates),
+              Bench.rate(thumb),
+              Bench.range(thumbRates),
+              Bench.rate(stat),
+              Bench.range(staticRates),
               Bench.ratio(thumb, stat),
               ok ? "met" : "MISSED"));
     }
@@ -145,6 +159,20 @@ public final class ServeBench {
             "goal ≥ 0.8"),
         rows);
     System.out.println("Verdict: " + (met ? "met for every client count" : "MISSED"));
+    System.out.println();
+    ServeDiagnosis.sessionCost(server, load, diagnoseClients, seconds, rounds);
+    ServeDiagnosis.breakdown(server, BROCHURE_ID, WIDTH);
+  }
+
+  /** The brochure's version, as the card templates put it in {@code ?v=}. */
+  private static Instant version(PreviewServer server) throws Exception {
+    Session dam = server.repository().login(DamNodes.WORKSPACE);
+    try {
+      DamAsset asset = new DamAssets(dam).find(BROCHURE_ID).orElseThrow();
+      return asset.lastModified() == null ? Instant.EPOCH : asset.lastModified().toInstant();
+    } finally {
+      dam.logout();
+    }
   }
 
   private static byte[] get(PreviewServer server, String path)
@@ -152,8 +180,7 @@ public final class ServeBench {
     HttpClient http = HttpClient.newHttpClient();
     HttpResponse<byte[]> response =
         http.send(
-            HttpRequest.newBuilder(server.baseUri().resolve(URI.create(path.substring(1))))
-                .build(),
+            HttpRequest.newBuilder(server.baseUri().resolve(URI.create(path.substring(1)))).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (response.statusCode() != 200 || !type.startsWith("image/png")) {
@@ -162,9 +189,15 @@ public final class ServeBench {
     return response.body();
   }
 
+  /**
+   * @return the rate, when every request was answered with 200
+   */
   private static double check(LoopbackLoad.Result result, String path) {
     if (result.failures() > 0) {
       throw new IllegalStateException(path + ": " + result.failures() + " failed requests");
+    }
+    if (result.notOk() > 0) {
+      throw new IllegalStateException(path + ": " + result.notOk() + " answers not 200");
     }
     return result.requestsPerSecond();
   }
@@ -185,22 +218,5 @@ public final class ServeBench {
       }
     }
     return to;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  private static String range(double[] values) {
-    return rate(Arrays.stream(values).min().orElse(0))
-        + "–"
-        + rate(Arrays.stream(values).max().orElse(0));
-  }
-
-  private static String rate(double value) {
-    return String.format(Locale.ROOT, "%.0f", value);
   }
 }

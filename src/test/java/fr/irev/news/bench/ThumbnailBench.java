@@ -22,8 +22,8 @@ import javax.imageio.ImageIO;
  * to W). Interleaved in one run, medians compared. Goal: ratio ours/poppler ≤ 1.5.
  *
  * <p>Arguments (all optional): {@code --dir <folder of PDFs>} (default {@code
- * ../shared/data/pdfs}), {@code --width N} (default 240), {@code --warmup N} (rounds, default 20),
- * {@code --rounds N} (default 40).
+ * ../shared/data/pdfs}), {@code --width N} (default 240), {@code --warmup N} (rounds, default 30),
+ * {@code --rounds N} (default 60).
  *
  * <pre>
  * mvn -q -Direv.build.dir=target-bench test-compile exec:java -Dexec.classpathScope=test \
@@ -37,8 +37,8 @@ public final class ThumbnailBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(Bench.option(args, "dir", Bench.sharedPdfs().toString()));
     int width = Bench.intOption(args, "width", 240);
-    int warmup = Bench.intOption(args, "warmup", 20);
-    int rounds = Bench.intOption(args, "rounds", 40);
+    int warmup = Bench.intOption(args, "warmup", 30);
+    int rounds = Bench.intOption(args, "rounds", 60);
     String pdftoppm = Bench.require("pdftoppm", "poppler-utils");
     List<Path> files = Bench.pdfs(dir);
     Path work = Files.createTempDirectory("irev-bench-thumbnail-");
