@@ -129,7 +129,7 @@
 <article class="irev-attachment">
   <div class="irev-attachment__preview">
     [#if att.thumbnailUrl??]
-    <img class="irev-attachment__thumbnail" src="${att.thumbnailUrl}" width="${att.thumbnailWidth?c}" alt="${att.thumbnailAlt}" loading="lazy" decoding="async">
+    <img class="irev-attachment__thumbnail" src="${att.thumbnailUrl}" width="${att.thumbnailWidth?c}"[#if att.thumbnailHeight??] height="${att.thumbnailHeight?c}"[/#if] alt="${att.thumbnailAlt}" loading="lazy" decoding="async">
     [#else]
     <span class="irev-attachment__icon" aria-hidden="true">${att.format}</span>
     [/#if]

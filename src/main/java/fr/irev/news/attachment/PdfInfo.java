@@ -16,6 +16,8 @@ package fr.irev.news.attachment;
  *     /Version}), or {@code null} when unknown
  * @param encrypted the file is encrypted (with an owner password only when {@code status} is OK)
  * @param tagged the catalog declares {@code /MarkInfo << /Marked true >>}
+ * @param firstPageRatio height ÷ width of the first page as displayed (its CropBox turned by its
+ *     {@code /Rotate}; about 1.414 for A4 portrait), or {@code null} when unknown
  */
 public record PdfInfo(
     PdfStatus status,
@@ -24,7 +26,8 @@ public record PdfInfo(
     String language,
     String version,
     boolean encrypted,
-    boolean tagged) {
+    boolean tagged,
+    Double firstPageRatio) {
 
   /**
    * @throws NullPointerException when {@code status} is {@code null}
@@ -51,6 +54,6 @@ public record PdfInfo(
    */
   public static PdfInfo failed(PdfStatus status) {
     return new PdfInfo(
-        status, null, null, null, null, status == PdfStatus.PASSWORD_PROTECTED, false);
+        status, null, null, null, null, status == PdfStatus.PASSWORD_PROTECTED, false, null);
   }
 }

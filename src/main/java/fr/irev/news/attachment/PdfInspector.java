@@ -7,6 +7,8 @@ import org.apache.pdfbox.cos.COSBoolean;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
 /**
  * Reads what a download link and a card say about a PDF (page count, title, language, version,
@@ -94,7 +96,8 @@ public final class PdfInspector {
         language != null && LANGUAGE.matcher(language).matches() ? language : null,
         version(document, catalog),
         document.isEncrypted(),
-        tagged);
+        tagged,
+        ratio(tree.firstPage()));
   }
 
   /**
@@ -108,6 +111,23 @@ public final class PdfInspector {
       version = Math.max(version, Float.parseFloat(declared));
     }
     return version > 0 ? Float.toString(version) : null;
+  }
+
+  /**
+   * @return height ÷ width of the first page as displayed (CropBox turned by /Rotate), or {@code
+   *     null} when it has no finite area
+   */
+  static Double ratio(COSDictionary firstPage) {
+    if (firstPage == null) {
+      return null;
+    }
+    PDPage page = new PDPage(firstPage);
+    PDRectangle crop = page.getCropBox();
+    boolean turned = Math.floorMod(page.getRotation(), 180) == 90;
+    double width = turned ? crop.getHeight() : crop.getWidth();
+    double height = turned ? crop.getWidth() : crop.getHeight();
+    double ratio = height / width;
+    return width > 0 && height > 0 && Double.isFinite(ratio) ? ratio : null;
   }
 
   /** Control characters to spaces, spaces collapsed, at most {@value #MAX_TITLE} characters. */

@@ -227,6 +227,15 @@ public final class AttachmentView {
   }
 
   /**
+   * @return height of the thumbnail in CSS pixels from the first page's proportions (so that the
+   *     page does not move while the image loads), or {@code null} when unknown
+   */
+  public Integer getThumbnailHeight() {
+    Double ratio = pdf == null ? null : pdf.firstPageRatio();
+    return ratio == null ? null : (int) Math.max(1, Math.floor(thumbnailWidth * ratio));
+  }
+
+  /**
    * @return the thumbnail's text alternative: what the image is
    */
   public String getThumbnailAlt() {

@@ -95,7 +95,7 @@ class AttachmentServicesTest {
     assertEquals(null, locked.pageCount());
     assertEquals(false, PdfInfo.failed(PdfStatus.DAMAGED).encrypted());
     assertEquals(
-        false, new PdfInfo(PdfStatus.OK, 0, null, null, null, false, false).isRenderable());
+        false, new PdfInfo(PdfStatus.OK, 0, null, null, null, false, false, null).isRenderable());
     assertThrows(NullPointerException.class, () -> PdfInfo.failed(null));
   }
 }

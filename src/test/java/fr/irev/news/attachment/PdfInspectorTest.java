@@ -17,6 +17,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +43,16 @@ class PdfInspectorTest {
   void normalDocument() {
     PdfInfo info = inspect("normal");
     assertEquals(
-        new PdfInfo(PdfStatus.OK, 4, HostilePdfs.TITLE, "en-GB", "1.7", false, true), info);
+        new PdfInfo(
+            PdfStatus.OK,
+            4,
+            HostilePdfs.TITLE,
+            "en-GB",
+            "1.7",
+            false,
+            true,
+            (double) PDRectangle.A4.getHeight() / PDRectangle.A4.getWidth()),
+        info);
     assertTrue(info.isRenderable());
   }
 

@@ -287,6 +287,7 @@ public final class FakeFunctions {
     attachment.put("warning", null);
     attachment.put("thumbnailUrl", "/.irev-news/thumbnail/" + PDF_ID + "/240.png");
     attachment.put("thumbnailWidth", 240);
+    attachment.put("thumbnailHeight", 310);
     attachment.put("thumbnailAlt", "Aperçu de la première page du document");
     attachment.put("footnote", footnote);
     attachment.put("bookmarkUrl", "/favoris?retour=%2Factualites%2F" + SEED_NAME);

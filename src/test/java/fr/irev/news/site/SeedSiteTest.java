@@ -125,6 +125,7 @@ class SeedSiteTest {
         text(card.selectFirst(".irev-attachment__meta")));
     Element thumbnail = card.selectFirst("img.irev-attachment__thumbnail");
     assertEquals("240", thumbnail.attr("width"));
+    assertEquals("310", thumbnail.attr("height")); // US Letter, 612 × 792 pt
     assertTrue(thumbnail.attr("alt").startsWith("Aperçu de la première page du document"));
     Element download = card.selectFirst("a.irev-attachment__download");
     assertEquals(
