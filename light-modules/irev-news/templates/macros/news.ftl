@@ -157,7 +157,7 @@
 [#-- Publication and last modification of a NewsItemView. --]
 [#macro dates item]
 <p class="irev-dates">
-  [@when line=item.publishedLine iso=item.publishedIso!"" /]
+  [#if item.publishedLine??][@when line=item.publishedLine iso=item.publishedIso!"" /][/#if]
   [#if item.updatedLine??]
   <span class="irev-dates__sep" aria-hidden="true"> · </span>[@when line=item.updatedLine iso=item.updatedIso!"" /]
   [/#if]
@@ -189,7 +189,9 @@
   [#if s.teaser??]
   <p class="irev-summary__teaser">${s.teaser}</p>
   [/#if]
+  [#if s.publishedLine??]
   <p class="irev-summary__published">[@when line=s.publishedLine iso=s.publishedIso!"" /]</p>
+  [/#if]
 </article>
 [/#macro]
 

@@ -309,8 +309,16 @@ public final class UrlUnwrapper {
         .toString();
   }
 
-  /** An absolute http(s) URL with a non-empty host and no whitespace or control character. */
-  private static boolean isAbsoluteHttp(String url) {
+  /**
+   * @param url any text, may be {@code null}
+   * @return whether it is an absolute http(s) URL with a non-empty host and no whitespace or
+   *     control character ({@code false} for {@code null}, {@code javascript:}, {@code data:},
+   *     relative addresses)
+   */
+  public static boolean isAbsoluteHttp(String url) {
+    if (url == null) {
+      return false;
+    }
     int schemeEnd = schemeEnd(url);
     if (schemeEnd < 0) {
       return false;

@@ -29,7 +29,8 @@ public final class NewsMapper {
 
   /**
    * Reads a news item. Dates come back in Europe/Paris. An event without a start date is read as an
-   * event without schedule; a registration URL wrapped by an e-mail filter is unwrapped.
+   * event without schedule; a registration URL wrapped by an e-mail filter is unwrapped, and one
+   * that is not an absolute http(s) URL is left out.
    *
    * @param node a node of type {@link NewsNodes#NODE_TYPE}
    * @return the item; its title is the node name when the title property is absent
@@ -53,7 +54,16 @@ public final class NewsMapper {
         strings(node, NewsNodes.THEMATICS),
         strings(node, NewsNodes.TERRITORIES),
         attachments(node),
-        registration == null ? null : UrlUnwrapper.unwrap(registration));
+        registrationUrl(registration));
+  }
+
+  /**
+   * The real target of a stored registration address: unwrapped from e-mail security filters, and
+   * only an absolute http(s) URL (never {@code javascript:} or {@code data:}).
+   */
+  private static String registrationUrl(String stored) {
+    String url = stored == null ? null : UrlUnwrapper.unwrap(stored);
+    return UrlUnwrapper.isAbsoluteHttp(url) ? url : null;
   }
 
   private static EventSchedule schedule(Node node) throws RepositoryException {

@@ -1,8 +1,10 @@
 package fr.irev.news.news;
 
+import fr.irev.news.jcr.JcrProperties;
 import fr.irev.news.jcr.References;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import javax.jcr.Node;
@@ -11,7 +13,6 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.ValueFactory;
 import javax.jcr.query.Query;
-import javax.jcr.query.QueryResult;
 
 /**
  * Queries on workspace {@value NewsNodes#WORKSPACE}. Every query is JCR-SQL2 with bind variables
@@ -57,13 +58,23 @@ public final class NewsRepository {
   }
 
   /**
-   * Lists items newest first (by publication date).
+   * Most identifiers one filter puts into the query as bind variables; a larger set (a région or
+   * département with its thousands of communes) is checked on each result instead, because Lucene
+   * refuses queries of more than 1 024 clauses (Jackrabbit answers {@code TooManyClauses}).
+   */
+  static final int MAX_BOUND_IDS = 500;
+
+  /**
+   * Lists items newest first (by publication date; items without one come in the query's order).
+   * Cost: one query; with a filter of more than {@value #MAX_BOUND_IDS} identifiers, every item
+   * matching the other filter is read to count the matches (linear in those items).
    *
    * @param thematicIds when not empty, only items tagged with one of these thematics
    * @param territoryIds when not empty, only items tagged with one of these territories
    * @param offset number of items to skip, ≥ 0
    * @param limit page size, ≥ 1
    * @return the requested page and the total number of matching items
+   * @throws IllegalArgumentException when {@code offset} or {@code limit} is out of range
    * @throws RepositoryException on repository failure
    */
   public NewsPage list(
@@ -72,11 +83,32 @@ public final class NewsRepository {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
     }
+    Filter thematics = new Filter(NewsNodes.THEMATICS, "t", thematicIds);
+    Filter territories = new Filter(NewsNodes.TERRITORIES, "r", territoryIds);
+    Query query = query(thematics, territories);
+    NodeIterator nodes = query.execute().getNodes();
+    boolean checkEach = thematics.checkedOnResults() || territories.checkedOnResults();
+    long total = checkEach ? -1 : nodes.getSize();
+    List<NewsItem> items = new ArrayList<>();
+    long position = 0;
+    while (nodes.hasNext() && (items.size() < limit || total < 0)) {
+      Node node = nodes.nextNode();
+      if (checkEach && !(thematics.accepts(node) && territories.accepts(node))) {
+        continue;
+      }
+      if (position++ >= offset && items.size() < limit) {
+        items.add(NewsMapper.read(node));
+      }
+    }
+    return new NewsPage(items, total < 0 ? position : total);
+  }
+
+  private Query query(Filter... filters) throws RepositoryException {
     StringBuilder sql = new StringBuilder("SELECT * FROM [" + NewsNodes.NODE_TYPE + "] AS n");
-    List<String> binds = new ArrayList<>();
     List<String> conditions = new ArrayList<>();
-    anyOf(NewsNodes.THEMATICS, "t", thematicIds, conditions, binds);
-    anyOf(NewsNodes.TERRITORIES, "r", territoryIds, conditions, binds);
+    for (Filter filter : filters) {
+      filter.condition().ifPresent(conditions::add);
+    }
     if (!conditions.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
@@ -84,50 +116,55 @@ public final class NewsRepository {
     Query query =
         session.getWorkspace().getQueryManager().createQuery(sql.toString(), Query.JCR_SQL2);
     ValueFactory values = session.getValueFactory();
-    List<String> all = new ArrayList<>();
-    all.addAll(thematicIds);
-    all.addAll(territoryIds);
-    for (int i = 0; i < binds.size(); i++) {
-      query.bindValue(binds.get(i), values.createValue(all.get(i)));
+    for (Filter filter : filters) {
+      filter.bind(query, values);
     }
-    QueryResult result = query.execute();
-    NodeIterator nodes = result.getNodes();
-    long total = nodes.getSize();
-    List<NewsItem> items = new ArrayList<>();
-    long position = 0;
-    while (nodes.hasNext() && items.size() < limit) {
-      Node node = nodes.nextNode();
-      if (position++ >= offset) {
-        items.add(NewsMapper.read(node));
-      }
-    }
-    if (total < 0) {
-      total = position;
-      while (nodes.hasNext()) {
-        nodes.nextNode();
-        total++;
-      }
-    }
-    return new NewsPage(items, total);
+    return query;
   }
 
-  private static void anyOf(
-      String property,
-      String prefix,
-      Collection<String> ids,
-      List<String> conditions,
-      List<String> binds) {
-    if (ids.isEmpty()) {
-      return;
+  /** "Tagged with one of these identifiers" on one multi-valued property. */
+  private record Filter(String property, String prefix, Collection<String> ids) {
+
+    Filter {
+      ids = new LinkedHashSet<>(ids);
     }
-    List<String> alternatives = new ArrayList<>();
-    int i = 0;
-    for (String ignored : ids) {
-      String bind = prefix + i++;
-      binds.add(bind);
-      alternatives.add("n.[" + property + "] = $" + bind);
+
+    boolean checkedOnResults() {
+      return ids.size() > MAX_BOUND_IDS;
     }
-    conditions.add("(" + String.join(" OR ", alternatives) + ")");
+
+    Optional<String> condition() {
+      if (ids.isEmpty() || checkedOnResults()) {
+        return Optional.empty();
+      }
+      List<String> alternatives = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        alternatives.add("n.[" + property + "] = $" + prefix + i);
+      }
+      return Optional.of("(" + String.join(" OR ", alternatives) + ")");
+    }
+
+    void bind(Query query, ValueFactory values) throws RepositoryException {
+      if (condition().isEmpty()) {
+        return;
+      }
+      int i = 0;
+      for (String id : ids) {
+        query.bindValue(prefix + i++, values.createValue(id));
+      }
+    }
+
+    boolean accepts(Node node) throws RepositoryException {
+      if (ids.isEmpty()) {
+        return true;
+      }
+      for (String tagged : JcrProperties.strings(node, property)) {
+        if (ids.contains(tagged)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /**

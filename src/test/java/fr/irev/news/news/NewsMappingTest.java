@@ -256,6 +256,39 @@ class NewsMappingTest {
     }
   }
 
+  @Test
+  void registrationAddressesOtherThanHttpAreLeftOut() throws Exception {
+    ZonedDateTime start = ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS);
+    for (String bad :
+        new String[] {
+          "javascript:alert(document.cookie)",
+          "data:text/html,x",
+          "/relative",
+          "mailto:x@example.org"
+        }) {
+      NewsWriter.save(session, "/", withRegistration(event("bad", start, null, false), bad));
+      assertNull(
+          new NewsRepository(session).findByUrlName("bad").orElseThrow().registrationUrl(), bad);
+    }
+  }
+
+  @Test
+  void itemsWithoutPublicationDateAreListed() throws Exception {
+    NewsItem undated =
+        withPublication(
+            event("sans-date", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false),
+            null);
+    NewsWriter.save(session, "/", undated);
+    NewsWriter.save(
+        session,
+        "/",
+        event("date", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
+
+    List<NewsItem> items = new NewsRepository(session).list(List.of(), List.of(), 0, 10).items();
+
+    assertEquals(2, items.size());
+  }
+
   static NewsItem withRegistration(NewsItem i, String url) {
     return new NewsItem(
         i.identifier(),

@@ -94,6 +94,53 @@ class TermFilterTest {
   }
 
   @Test
+  void aRegionWithThousandsOfCommunesFiltersWithoutHittingQueryLimits() throws Exception {
+    // the real Hauts-de-France has 3 782 communes: more bind variables than Lucene accepts
+    Session session = site.session(TaxonomyNodes.TERRITORIES_WORKSPACE);
+    Node region = session.getRootNode().addNode("hauts-de-france", TaxonomyNodes.TERRITORY_TYPE);
+    Node departement = region.addNode("nord", TaxonomyNodes.TERRITORY_TYPE);
+    String lille = null;
+    for (int i = 0; i < 2_000; i++) {
+      Node commune = departement.addNode("commune-" + i, TaxonomyNodes.TERRITORY_TYPE);
+      if (i == 1_234) {
+        lille = commune.getIdentifier();
+      }
+    }
+    session.save();
+    String sante = thematic("sante", "Santé");
+    NewsWriter.save(
+        site.session(NewsNodes.WORKSPACE),
+        "/",
+        new NewsItem(
+            null,
+            "a-lille",
+            "À Lille",
+            null,
+            null,
+            NewsKind.NEWS,
+            null,
+            null,
+            null,
+            ZonedDateTime.of(2021, 9, 29, 10, 0, 0, 0, ZoneId.of("Europe/Paris")),
+            null,
+            List.of(sante),
+            List.of(lille),
+            List.of(),
+            null));
+    item("ailleurs", sante);
+    NewsFunctions functions = new NewsFunctions(site);
+
+    ListingView byRegion = functions.listing(null, null, "hauts-de-france");
+    ListingView both = functions.listing(null, "sante", "nord");
+
+    assertEquals(
+        List.of("a-lille"), byRegion.getItems().stream().map(i -> i.getUrlName()).toList());
+    assertEquals(1, byRegion.getTotal());
+    assertEquals(List.of("a-lille"), both.getItems().stream().map(i -> i.getUrlName()).toList());
+    assertEquals(2, functions.listing(null, "sante", null).getTotal());
+  }
+
+  @Test
   void aTermCountsForItsDescendantsOnly() throws Exception {
     Session session = site.session(TaxonomyNodes.TERRITORIES_WORKSPACE);
     Node region = session.getRootNode().addNode("hauts-de-france", TaxonomyNodes.TERRITORY_TYPE);
