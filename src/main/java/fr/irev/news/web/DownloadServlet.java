@@ -59,6 +59,9 @@ public final class DownloadServlet extends HttpServlet {
   /** Cache lifetime of a download: one hour, in any cache. */
   static final String CACHE_CONTROL = "public, max-age=3600";
 
+  /** Cache lifetime for a logged-in visitor: never stored by shared caches. */
+  static final String PRIVATE_CACHE_CONTROL = "private, max-age=3600";
+
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(DownloadServlet.class);
   private static final String DEFAULT_TYPE = "application/octet-stream";
@@ -149,7 +152,9 @@ public final class DownloadServlet extends HttpServlet {
         asset.lastModified() == null ? -1 : asset.lastModified().toInstant().toEpochMilli();
     String etag = Conditionals.binaryTag(modified, length);
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Cache-Control", CACHE_CONTROL);
+    response.setHeader(
+        "Cache-Control",
+        request.getUserPrincipal() == null ? CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
     response.setHeader("Accept-Ranges", "bytes");
     if (etag != null) {
       response.setHeader("ETag", etag);

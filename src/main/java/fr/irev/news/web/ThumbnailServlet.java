@@ -59,8 +59,11 @@ public final class ThumbnailServlet extends HttpServlet {
   /** Cache lifetime of a thumbnail: one day. */
   static final String CACHE_CONTROL = "public, max-age=86400";
 
-  /** Cache lifetime of a versioned address: a new asset version gets a new address. */
-  static final String VERSIONED_CACHE_CONTROL = "public, max-age=31536000, immutable";
+  /** Cache lifetime for a logged-in visitor: content read with their rights stays theirs. */
+  static final String PRIVATE_CACHE_CONTROL = "private, max-age=86400";
+
+  private final transient VerifiedVersions verified =
+      new VerifiedVersions(System::currentTimeMillis);
 
   /** The query string the cards write: {@code v=<asset version in ms>}, nothing else. */
   private static final Pattern VERSION = Pattern.compile("v=([0-9]{1,18})");
@@ -160,7 +163,11 @@ public final class ThumbnailServlet extends HttpServlet {
       if (thumbnail.isEmpty()) {
         break;
       }
-      if (sendThumbnail(request, response, thumbnail.get(), modified, CACHE_CONTROL, body)) {
+      if (sendThumbnail(
+          request, response, thumbnail.get(), modified, cacheControl(request), body)) {
+        if (modified != null && isAnonymous(request)) {
+          verified.verified(identifier, modified.toEpochMilli());
+        }
         return;
       }
     }
@@ -169,9 +176,11 @@ public final class ThumbnailServlet extends HttpServlet {
 
   /**
    * The fast path for the addresses the cards write ({@code …/240.png?v=<asset version in ms>}):
-   * when that version and width is already cached, it is sent without opening a JCR session, and
-   * may be cached for a year ({@code immutable}: a new asset version has a new address). Anything
-   * else (no or malformed {@code v}, not cached yet) goes through the repository.
+   * for an anonymous request, when an anonymous request found that asset version in the repository
+   * less than {@link VerifiedVersions#TTL_MILLIS} ms ago and that version and width is cached, it
+   * is sent without opening a JCR session. Anything else (no or malformed {@code v}, not verified
+   * lately, a logged-in visitor, not cached yet) goes through the repository, so a deleted or
+   * restricted asset stops being served within that delay.
    *
    * @return whether the response was sent
    */
@@ -183,7 +192,9 @@ public final class ThumbnailServlet extends HttpServlet {
       boolean body)
       throws IOException {
     Optional<Long> version = version(request.getQueryString());
-    if (version.isEmpty()) {
+    if (version.isEmpty()
+        || !isAnonymous(request)
+        || !verified.isVerified(identifier, version.get())) {
       return false;
     }
     Optional<Thumbnail> cached = services.thumbnails().cached(identifier, version.get(), width);
@@ -193,7 +204,7 @@ public final class ThumbnailServlet extends HttpServlet {
             response,
             cached.get(),
             Instant.ofEpochMilli(version.get()),
-            VERSIONED_CACHE_CONTROL,
+            CACHE_CONTROL,
             body);
   }
 
@@ -332,6 +343,21 @@ public final class ThumbnailServlet extends HttpServlet {
    * @return whether it names PDF ({@code application/pdf}, or the older {@code application/x-pdf}),
    *     parameters and case ignored
    */
+  /**
+   * @return whether the request carries no authenticated user (a visitor of a public site)
+   */
+  static boolean isAnonymous(HttpServletRequest request) {
+    return request.getUserPrincipal() == null;
+  }
+
+  /**
+   * @return {@link #CACHE_CONTROL} for anonymous requests, {@link #PRIVATE_CACHE_CONTROL} for
+   *     logged-in ones (never stored by shared caches)
+   */
+  static String cacheControl(HttpServletRequest request) {
+    return isAnonymous(request) ? CACHE_CONTROL : PRIVATE_CACHE_CONTROL;
+  }
+
   static boolean isPdf(String mimeType) {
     if (mimeType == null) {
       return false;
