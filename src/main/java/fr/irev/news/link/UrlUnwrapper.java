@@ -275,8 +275,8 @@ public final class UrlUnwrapper {
         if (i + 2 >= s.length()) {
           return null;
         }
-        int high = Character.digit(s.charAt(i + 1), 16);
-        int low = Character.digit(s.charAt(i + 2), 16);
+        int high = hex(s.charAt(i + 1));
+        int low = hex(s.charAt(i + 2));
         if (high < 0 || low < 0) {
           return null;
         }
@@ -350,5 +350,21 @@ public final class UrlUnwrapper {
       }
     }
     return s.length();
+  }
+
+  /**
+   * @return the value of an ASCII hexadecimal digit, or -1 (never other scripts' digits)
+   */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 }

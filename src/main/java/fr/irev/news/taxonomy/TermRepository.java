@@ -60,7 +60,8 @@ public final class TermRepository {
   /**
    * @param name term node name, as Magnolia's app created it (apostrophes allowed, field case C13);
    *     may be {@code null} or malformed
-   * @return the first term with this node name (document order), or empty
+   * @return a term with this node name (the first the query returns: unspecified among terms of the
+   *     same name in different branches), or empty
    * @throws RepositoryException on repository failure
    */
   public Optional<Term> findByName(String name) throws RepositoryException {

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.jcr.RepositoryException;
 
@@ -91,7 +90,7 @@ final class NewsViews {
     }
     DamAsset asset = found.get();
     PdfInfo pdf = null;
-    if (isPdf(asset)) {
+    if (asset.isPdf()) {
       Instant modified = asset.lastModified() == null ? null : asset.lastModified().toInstant();
       pdf = services.pdfInfo().get(asset.identifier(), modified, asset.size(), dam.source(asset));
     }
@@ -111,17 +110,12 @@ final class NewsViews {
                 asset.fileName(),
                 FrenchSizes.format(asset.mimeType()),
                 asset.size(),
-                FrenchSizes.bytes(asset.size()),
+                asset.size() < 0 ? "taille inconnue" : FrenchSizes.bytes(asset.size()),
                 pdf),
             downloadUrl,
             urls.bookmarkHelp(pagePath),
             footnotes.add(urls.absolute(downloadUrl), title),
             new AttachmentView.Thumb(thumbnail, width)));
-  }
-
-  private static boolean isPdf(DamAsset asset) {
-    return "application/pdf".equalsIgnoreCase(asset.mimeType())
-        || asset.fileName().toLowerCase(Locale.ROOT).endsWith(".pdf");
   }
 
   private static String firstOf(String... values) {

@@ -158,8 +158,8 @@ final class AssetPaths {
         if (i + 2 >= raw.length()) {
           return Optional.empty();
         }
-        int high = Character.digit(raw.charAt(i + 1), 16);
-        int low = Character.digit(raw.charAt(i + 2), 16);
+        int high = hex(raw.charAt(i + 1));
+        int low = hex(raw.charAt(i + 2));
         if (high < 0 || low < 0) {
           return Optional.empty();
         }
@@ -219,5 +219,21 @@ final class AssetPaths {
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
+  }
+
+  /**
+   * @return the value of an ASCII hexadecimal digit, or -1 (never other scripts' digits)
+   */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 }

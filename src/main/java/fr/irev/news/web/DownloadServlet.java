@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  *       nosniff} (WHATWG Fetch Standard: the browser never guesses another type), {@code
  *       Content-Disposition: attachment} with ASCII {@code filename} and UTF-8 {@code filename*}
  *       (RFC 6266, RFC 8187; {@link ContentDisposition}), {@code Content-Length}, {@code
- *       Last-Modified} ({@code jcr:lastModified}), a strong {@code ETag}, {@code Accept-Ranges:
- *       bytes} (RFC 9110 §14.3), {@code Cache-Control: public, max-age=3600} (RFC 9111 §5.2.2).
+ *       Last-Modified} ({@code jcr:lastModified}, else the asset's {@code mgnl:lastModified}), a
+ *       strong {@code ETag}, {@code Accept-Ranges: bytes} (RFC 9110 §14.3), {@code Cache-Control:
+ *       public, max-age=3600} (RFC 9111 §5.2.2).
  *   <li>Conditional requests (RFC 9110 §13): {@code If-None-Match}, {@code If-Modified-Since} →
  *       304; {@code If-Match}, {@code If-Unmodified-Since} → 412 ({@link Conditionals}).
  *   <li>Ranges (RFC 9110 §14): one range → 206 with {@code Content-Range}; unsatisfiable → 416 with

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,16 +33,18 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>The identifier is a lower-case UUID of an {@code mgnl:asset} with a binary in workspace
- *       {@code dam}; the width a decimal integer without leading zero within {@link
- *       AttachmentLimits#minWidth()}..{@link AttachmentLimits#maxWidth()} pixels. Anything else:
- *       404 with the French page.
+ *       {@code dam}; the width a decimal integer without leading zero, a multiple of {@link
+ *       AttachmentLimits#WIDTH_STEP} within {@link AttachmentLimits#minWidth()}..{@link
+ *       AttachmentLimits#maxWidth()} pixels. Anything else: 404 with the French page.
  *   <li>The image comes from {@code ThumbnailCache}, keyed by the asset identifier, its {@code
  *       jcr:lastModified} (as {@code DamAssets} reads it) and the width: a cached thumbnail is
  *       streamed from its file, with neither a new rendering nor a read of the PDF from the
  *       repository. Answer: 200, {@code Content-Type: image/png}, {@code Content-Length}, the
- *       cache's {@code ETag} and {@code Last-Modified}, {@code Cache-Control: public,
- *       max-age=86400} (RFC 9111 §5.2.2); 304 on a matching {@code If-None-Match} or {@code
- *       If-Modified-Since} (RFC 9110 §13).
+ *       cache's {@code ETag}, {@code Last-Modified} (the asset's date), {@code Cache-Control:
+ *       public, max-age=86400} ({@code private} for a logged-in visitor; RFC 9111 §5.2.2); 304 on a
+ *       matching {@code If-None-Match} or {@code If-Modified-Since} (RFC 9110 §13). An anonymous
+ *       request for {@code …png?v=<version>} of a version verified in the repository within the
+ *       last minute is served from the cache without opening a JCR session.
  *   <li>An asset that is not a PDF, or a PDF that cannot be rendered: the neutral {@link
  *       DocumentIcon} with 200 and {@code Cache-Control: public, max-age=300}, so that a fixed file
  *       shows up within minutes. Never a 500.
@@ -145,7 +146,7 @@ public final class ThumbnailServlet extends HttpServlet {
         return;
       }
       asset = found.get();
-      if (!isPdf(asset.mimeType())) {
+      if (!asset.isPdf()) {
         sendIcon(request, response, body);
         return;
       }
@@ -339,11 +340,6 @@ public final class ThumbnailServlet extends HttpServlet {
   }
 
   /**
-   * @param mimeType an asset's MIME type, may be {@code null}
-   * @return whether it names PDF ({@code application/pdf}, or the older {@code application/x-pdf}),
-   *     parameters and case ignored
-   */
-  /**
    * @return whether the request carries no authenticated user (a visitor of a public site)
    */
   static boolean isAnonymous(HttpServletRequest request) {
@@ -358,15 +354,12 @@ public final class ThumbnailServlet extends HttpServlet {
     return isAnonymous(request) ? CACHE_CONTROL : PRIVATE_CACHE_CONTROL;
   }
 
+  /**
+   * @param mimeType an asset's MIME type, may be {@code null}
+   * @return whether it names PDF ({@code application/pdf}, or the older {@code application/x-pdf}),
+   *     parameters and case ignored
+   */
   static boolean isPdf(String mimeType) {
-    if (mimeType == null) {
-      return false;
-    }
-    int semicolon = mimeType.indexOf(';');
-    String type =
-        (semicolon < 0 ? mimeType : mimeType.substring(0, semicolon))
-            .strip()
-            .toLowerCase(Locale.ROOT);
-    return type.equals("application/pdf") || type.equals("application/x-pdf");
+    return DamAsset.isPdfType(mimeType);
   }
 }

@@ -54,4 +54,10 @@ class ServletHelpersTest {
       assertTrue(ThumbnailServlet.version(query).isEmpty(), String.valueOf(query));
     }
   }
+
+  @Test
+  void percentEscapesTakeAsciiHexDigitsOnly() {
+    assertTrue(AssetPaths.decodeSegment("%50rogramme.pdf").isPresent());
+    assertTrue(AssetPaths.decodeSegment("%\uFF15\uFF10rogramme.pdf").isEmpty());
+  }
 }
