@@ -1,6 +1,7 @@
 package fr.irev.news.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.preview.PreviewOptions;
@@ -28,6 +29,32 @@ class RestartTest {
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, response.statusCode());
     return Jsoup.parse(response.body()).selectFirst("h1").text();
+  }
+
+  @Test
+  void anItemWithoutPublicationDateStillRenders() throws Exception {
+    try (PreviewServer server =
+        PreviewServer.start(PreviewOptions.defaults().withPort(0).withInMemory())) {
+      Session session = server.repository().login(NewsNodes.WORKSPACE);
+      try {
+        session
+            .getRootNode()
+            .addNode("sans-date", NewsNodes.NODE_TYPE)
+            .setProperty(NewsNodes.TITLE, "Brève sans date");
+        session.save();
+      } finally {
+        session.logout();
+      }
+      HttpClient http = HttpClient.newHttpClient();
+      for (String path : new String[] {"/actualites/sans-date", "/actualites"}) {
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(server.baseUri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), path);
+        assertTrue(response.body().contains("Brève sans date"), path);
+      }
+    }
   }
 
   @Test
