@@ -82,7 +82,6 @@ final class PdfJobs {
    *     {@link PdfJobException}; never throws
    */
   <T> Outcome<T> run(BinarySource source, Job<T> job) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         LOG.warn("No PDF {} worker free within {} ms: answered without reading", name, millis());
@@ -92,6 +91,8 @@ final class PdfJobs {
       Thread.currentThread().interrupt();
       return Outcome.notTried(PdfStatus.TIMEOUT);
     }
+    // the time limit counts from when a worker is ours: waiting for one is not the file's fault
+    long deadline = System.nanoTime() + timeout.toNanos();
     ScratchCopy copy = null;
     Future<Outcome<T>> running = null;
     try {
