@@ -1,0 +1,136 @@
+package fr.irev.news.registration;
+
+import static fr.irev.news.registration.RegistrationNodes.CREATED;
+import static fr.irev.news.registration.RegistrationNodes.EMAIL;
+import static fr.irev.news.registration.RegistrationNodes.EMAIL_KEY;
+import static fr.irev.news.registration.RegistrationNodes.EVENT_ID;
+import static fr.irev.news.registration.RegistrationNodes.FIRST_NAME;
+import static fr.irev.news.registration.RegistrationNodes.FOLDER_TYPE;
+import static fr.irev.news.registration.RegistrationNodes.LAST_NAME;
+import static fr.irev.news.registration.RegistrationNodes.NODE_TYPE;
+import static fr.irev.news.registration.RegistrationNodes.SEATS;
+import static fr.irev.news.registration.RegistrationNodes.STATUS;
+import static fr.irev.news.registration.RegistrationNodes.TOKEN;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.UUID;
+import javax.jcr.Node;
+import javax.jcr.NodeIterator;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.query.Query;
+import javax.jcr.query.QueryManager;
+
+/**
+ * Reads and writes registration nodes (see {@link RegistrationNodes} for the layout). No locking
+ * and no {@code save()} here: {@link RegistrationStore} does both.
+ */
+final class RegistrationJcr {
+
+  /** Every registration of one event, whatever its status; order not significant. */
+  private static final String OF_EVENT =
+      "SELECT * FROM [" + NODE_TYPE + "] AS r WHERE r.[" + EVENT_ID + "] = $eventId";
+
+  private RegistrationJcr() {}
+
+  /**
+   * The registrations of one event by query (JCR-SQL2, bind variable): sees what is saved.
+   *
+   * @return the registrations, in no particular order
+   */
+  static List<Registration> ofEvent(Session session, String eventId) throws RepositoryException {
+    QueryManager manager = session.getWorkspace().getQueryManager();
+    Query query = manager.createQuery(OF_EVENT, Query.JCR_SQL2);
+    query.bindValue("eventId", session.getValueFactory().createValue(eventId));
+    List<Registration> registrations = new ArrayList<>();
+    for (NodeIterator nodes = query.execute().getNodes(); nodes.hasNext(); ) {
+      registrations.add(read(nodes.nextNode()));
+    }
+    return registrations;
+  }
+
+  /**
+   * The registrations of one event in order of arrival (the event folder's child order), including
+   * this session's unsaved changes.
+   *
+   * @return the registrations, first arrived first; empty when the event has no folder
+   */
+  static List<Registration> inArrivalOrder(Session session, String eventId)
+      throws RepositoryException {
+    List<Registration> registrations = new ArrayList<>();
+    Node root = session.getRootNode();
+    if (!root.hasNode(eventId)) {
+      return registrations;
+    }
+    for (NodeIterator nodes = root.getNode(eventId).getNodes(); nodes.hasNext(); ) {
+      Node node = nodes.nextNode();
+      if (node.isNodeType(NODE_TYPE)) {
+        registrations.add(read(node));
+      }
+    }
+    return registrations;
+  }
+
+  /**
+   * Adds a registration node at the end of the event's folder, creating the folder when needed.
+   *
+   * @return the new registration (unsaved)
+   */
+  static Registration add(
+      Session session,
+      String eventId,
+      NewRegistration request,
+      Registration.Status status,
+      Instant now)
+      throws RepositoryException {
+    Node root = session.getRootNode();
+    Node folder =
+        root.hasNode(eventId) ? root.getNode(eventId) : root.addNode(eventId, FOLDER_TYPE);
+    Node node = folder.addNode(UUID.randomUUID().toString(), NODE_TYPE);
+    node.setProperty(EVENT_ID, eventId);
+    node.setProperty(STATUS, status.value());
+    node.setProperty(SEATS, request.seats());
+    node.setProperty(LAST_NAME, request.lastName());
+    node.setProperty(FIRST_NAME, request.firstName());
+    node.setProperty(EMAIL, request.email());
+    node.setProperty(EMAIL_KEY, request.emailKey());
+    node.setProperty(TOKEN, request.token());
+    Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+    created.setTimeInMillis(now.toEpochMilli());
+    node.setProperty(CREATED, created);
+    return read(node);
+  }
+
+  /**
+   * Sets the status of a registration node (unsaved).
+   *
+   * @throws javax.jcr.ItemNotFoundException when there is no node with that identifier
+   */
+  static void setStatus(Session session, String id, Registration.Status status)
+      throws RepositoryException {
+    session.getNodeByIdentifier(id).setProperty(STATUS, status.value());
+  }
+
+  /**
+   * @param node an {@value RegistrationNodes#NODE_TYPE} node
+   * @return its registration
+   */
+  static Registration read(Node node) throws RepositoryException {
+    return new Registration(
+        node.getIdentifier(),
+        node.getProperty(EVENT_ID).getString(),
+        Registration.Status.of(node.getProperty(STATUS).getString()),
+        Math.toIntExact(node.getProperty(SEATS).getLong()),
+        node.getProperty(LAST_NAME).getString(),
+        node.getProperty(FIRST_NAME).getString(),
+        node.getProperty(EMAIL).getString(),
+        node.getProperty(EMAIL_KEY).getString(),
+        node.getProperty(TOKEN).getString(),
+        node.getProperty(CREATED).getDate().toInstant());
+  }
+}
