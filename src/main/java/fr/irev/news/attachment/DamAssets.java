@@ -6,10 +6,12 @@ import static fr.irev.news.jcr.JcrProperties.string;
 import fr.irev.news.format.FrenchDates;
 import fr.irev.news.jcr.JcrNames;
 import fr.irev.news.jcr.References;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
+import javax.jcr.Binary;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -70,18 +72,29 @@ public final class DamAssets {
    * between threads): the attachment services copy the stream on the caller's thread.
    *
    * @param asset an asset found by {@link #find(String)} on this session
-   * @return a source opening a new stream on each call; {@code open} throws {@code IOException}
-   *     when the asset no longer has a binary
+   * @return a source opening a new stream on each call (closing it disposes of the JCR {@code
+   *     Binary}); {@code open} throws {@code IOException} when the asset no longer has a binary
    */
   public BinarySource source(DamAsset asset) {
     return () -> {
       try {
-        return session
-            .getNodeByIdentifier(asset.identifier())
-            .getNode(DamNodes.RESOURCE)
-            .getProperty(DamNodes.DATA)
-            .getBinary()
-            .getStream();
+        Binary binary =
+            session
+                .getNodeByIdentifier(asset.identifier())
+                .getNode(DamNodes.RESOURCE)
+                .getProperty(DamNodes.DATA)
+                .getBinary();
+        // JCR 2.0 §5.10.5: a Binary is disposed of once read; closing the stream does it
+        return new FilterInputStream(binary.getStream()) {
+          @Override
+          public void close() throws IOException {
+            try {
+              super.close();
+            } finally {
+              binary.dispose();
+            }
+          }
+        };
       } catch (RepositoryException e) {
         throw new IOException("Cannot read the binary of DAM asset " + asset.identifier(), e);
       }
