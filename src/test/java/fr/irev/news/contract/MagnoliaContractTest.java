@@ -188,7 +188,8 @@ class MagnoliaContractTest {
                 "thematics",
                 "territories",
                 "registrationUrl",
-                "attachments")),
+                "attachments",
+                "registration")),
         new TreeSet<>(properties));
   }
 
