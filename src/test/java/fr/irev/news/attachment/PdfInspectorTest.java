@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.irev.news.testing.LogCapture;
 import fr.irev.news.testing.pdf.HostilePdfs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

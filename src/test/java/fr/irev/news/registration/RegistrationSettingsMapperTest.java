@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.irev.news.format.FrenchDates;
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
+import fr.irev.news.testing.LogCapture;
 import fr.irev.news.testing.TestSite;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Calendar;
@@ -175,7 +172,7 @@ class RegistrationSettingsMapperTest {
           RegistrationFields.NONE);
       invalid.get(i).accept(item.getNode(RegistrationSettingsNodes.NODE));
       session.save();
-      try (ErrCapture err = new ErrCapture()) {
+      try (LogCapture err = new LogCapture()) {
         assertEquals(
             Optional.empty(), RegistrationSettingsMapper.read(freshItem(), END), "case " + i);
         assertTrue(
@@ -196,7 +193,7 @@ class RegistrationSettingsMapperTest {
         new RegistrationFields(
             false, false, false, false, false, false, null, null, "a@b.fr, c@d.fr"));
     session.save();
-    try (ErrCapture err = new ErrCapture()) {
+    try (LogCapture err = new LogCapture()) {
       RegistrationFields fields = RegistrationSettingsMapper.readFields(freshItem()).orElseThrow();
       assertEquals(null, fields.staffEmail());
       assertTrue(err.text().contains("/atelier-renovation"), err.text());
@@ -273,39 +270,6 @@ class RegistrationSettingsMapperTest {
       node.getProperty(name).remove();
     } catch (RepositoryException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Copies what the test logger (slf4j-simple, on System.err) prints while open. */
-  private static final class ErrCapture implements AutoCloseable {
-    private final PrintStream original = System.err;
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-
-    ErrCapture() {
-      OutputStream tee =
-          new OutputStream() {
-            @Override
-            public void write(int b) {
-              captured.write(b);
-              original.write(b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-              captured.write(b, off, len);
-              original.write(b, off, len);
-            }
-          };
-      System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
-    }
-
-    String text() {
-      return captured.toString(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-      System.setErr(original);
     }
   }
 }

@@ -1,4 +1,4 @@
-package fr.irev.news.attachment;
+package fr.irev.news.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  * Captures what the test logger (slf4j-simple, which writes to the current {@code System.err})
  * prints while open, still passing it through. Not for parallel tests.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
   private static final Pattern ERROR = Pattern.compile("\\] (ERROR|FATAL) ");
 
   private final PrintStream original = System.err;
   private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-  LogCapture() {
+  /** Starts capturing. */
+  public LogCapture() {
     OutputStream tee =
         new OutputStream() {
           @Override
@@ -37,7 +38,7 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** The lines logged above WARN so far. */
-  synchronized List<String> errors() {
+  public synchronized List<String> errors() {
     return captured
         .toString(StandardCharsets.UTF_8)
         .lines()
@@ -46,8 +47,13 @@ final class LogCapture implements AutoCloseable {
   }
 
   /** All lines so far. */
-  synchronized List<String> lines() {
+  public synchronized List<String> lines() {
     return captured.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  /** All text so far. */
+  public synchronized String text() {
+    return captured.toString(StandardCharsets.UTF_8);
   }
 
   @Override
