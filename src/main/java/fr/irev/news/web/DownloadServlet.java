@@ -5,7 +5,6 @@ import fr.irev.news.attachment.DamAsset;
 import fr.irev.news.attachment.DamAssets;
 import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.templating.ContentContext;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * The request's {@code ContentContext} comes from {@link ContentContexts} (init parameter {@value
  * ContentContexts#PARAMETER}).
  */
-public final class DownloadServlet extends HttpServlet {
+public final class DownloadServlet extends AssetServlet {
 
   /** Path of the servlet's mapping in the web application, with a trailing slash. */
   public static final String PATH = "/.irev-news/download/";
@@ -73,8 +72,6 @@ public final class DownloadServlet extends HttpServlet {
           "[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+"
               + "(\\s*;\\s*[A-Za-z0-9!#$&^_.+-]+=(\"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*\"|[A-Za-z0-9!#$&^_.+-]+))*");
 
-  private transient ContentContexts contexts;
-
   /**
    * The address of an asset's download, to link to.
    *
@@ -89,27 +86,7 @@ public final class DownloadServlet extends HttpServlet {
   }
 
   @Override
-  public void init() {
-    contexts =
-        ContentContexts.configure(
-            getServletName(),
-            getInitParameter(ContentContexts.PARAMETER),
-            DownloadServlet.class.getClassLoader());
-  }
-
-  @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    serve(request, response, true);
-  }
-
-  @Override
-  protected void doHead(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    serve(request, response, false);
-  }
-
-  private void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
+  void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
       throws IOException {
     Optional<ContentContext> context = contexts.of(request);
     if (context.isEmpty()) {
@@ -154,8 +131,7 @@ public final class DownloadServlet extends HttpServlet {
     String etag = Conditionals.binaryTag(modified, length);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader(
-        "Cache-Control",
-        request.getUserPrincipal() == null ? CACHE_CONTROL : PRIVATE_CACHE_CONTROL);
+        "Cache-Control", cacheControl(request, CACHE_CONTROL, PRIVATE_CACHE_CONTROL));
     response.setHeader("Accept-Ranges", "bytes");
     if (etag != null) {
       response.setHeader("ETag", etag);

@@ -8,7 +8,6 @@ import fr.irev.news.attachment.DamAssets;
 import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.attachment.Thumbnail;
 import fr.irev.news.templating.ContentContext;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -52,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *       failure → 503 with a WARN.
  * </ul>
  */
-public final class ThumbnailServlet extends HttpServlet {
+public final class ThumbnailServlet extends AssetServlet {
 
   /** Path of the servlet's mapping in the web application, with a trailing slash. */
   public static final String PATH = "/.irev-news/thumbnail/";
@@ -77,7 +76,6 @@ public final class ThumbnailServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(ThumbnailServlet.class);
 
-  private transient ContentContexts contexts;
   private transient AttachmentServices services;
 
   /**
@@ -93,11 +91,7 @@ public final class ThumbnailServlet extends HttpServlet {
 
   @Override
   public void init() {
-    contexts =
-        ContentContexts.configure(
-            getServletName(),
-            getInitParameter(ContentContexts.PARAMETER),
-            ThumbnailServlet.class.getClassLoader());
+    super.init();
     try {
       services = AttachmentServices.shared();
     } catch (RuntimeException | LinkageError e) {
@@ -108,18 +102,7 @@ public final class ThumbnailServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    serve(request, response, true);
-  }
-
-  @Override
-  protected void doHead(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
-    serve(request, response, false);
-  }
-
-  private void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
+  void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
       throws IOException {
     Optional<ContentContext> context = contexts.of(request);
     if (context.isEmpty() || services == null) {
@@ -165,7 +148,12 @@ public final class ThumbnailServlet extends HttpServlet {
         break;
       }
       if (sendThumbnail(
-          request, response, thumbnail.get(), modified, cacheControl(request), body)) {
+          request,
+          response,
+          thumbnail.get(),
+          modified,
+          cacheControl(request, CACHE_CONTROL, PRIVATE_CACHE_CONTROL),
+          body)) {
         if (modified != null && isAnonymous(request)) {
           verified.verified(identifier, modified.toEpochMilli());
         }
@@ -337,21 +325,6 @@ public final class ThumbnailServlet extends HttpServlet {
    */
   static boolean withinLimits(int width, AttachmentLimits limits) {
     return limits.isServedWidth(width);
-  }
-
-  /**
-   * @return whether the request carries no authenticated user (a visitor of a public site)
-   */
-  static boolean isAnonymous(HttpServletRequest request) {
-    return request.getUserPrincipal() == null;
-  }
-
-  /**
-   * @return {@link #CACHE_CONTROL} for anonymous requests, {@link #PRIVATE_CACHE_CONTROL} for
-   *     logged-in ones (never stored by shared caches)
-   */
-  static String cacheControl(HttpServletRequest request) {
-    return isAnonymous(request) ? CACHE_CONTROL : PRIVATE_CACHE_CONTROL;
   }
 
   /**
