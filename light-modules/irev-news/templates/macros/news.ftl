@@ -56,8 +56,22 @@
 [#if iso?has_content]<time datetime="${iso}">${line}</time>[#else]<span>${line}</span>[/#if]
 [/#macro]
 
-[#-- Event summary: date, place, audience and registration link of a NewsItemView. --]
-[#macro eventSummary item hl=2 numbered=true]
+[#--
+  The built-in registration section of a RegistrationView (form or "closed"), with the optional
+  script that fills the form's token and shows the seats left (the form works without it).
+--]
+[#macro registration registration]
+${registration.formHtml?no_esc}
+[#if registration.open]
+<script src="${irevfn.resourcesUrl()}/js/registration.js" defer></script>
+[/#if]
+[/#macro]
+
+[#--
+  Event summary: date, place, audience and registration link of a NewsItemView. With a built-in
+  form (registration, a RegistrationView), "S'inscrire" leads to the form on the same page.
+--]
+[#macro eventSummary item hl=2 numbered=true registration=""]
 <section class="irev-event">
   <h${hl?c} class="irev-event__title">${i18n['irev-news.event.title']}</h${hl?c}>
   <dl class="irev-event__facts">
@@ -84,7 +98,11 @@
     </div>
     [/#if]
   </dl>
-  [#if item.registrationUrl??]
+  [#if registration?has_content && registration.open]
+  <p class="irev-event__register">
+    <a class="irev-button" href="${registration.url}">${i18n['irev-news.event.register']}</a>
+  </p>
+  [#elseif item.registrationUrl??]
   <p class="irev-event__register">
     <a class="irev-button" href="${item.registrationUrl}"[@fn number=item.registrationFootnote numbered=numbered /]>${i18n['irev-news.event.register']}</a>
   </p>

@@ -6,6 +6,7 @@
 [#import "/irev-news/templates/macros/news.ftl" as news]
 [#assign item = irevfn.item(ctx.getParameter('item')!'')!]
 [#if item?has_content]
+[#assign registration = irevfn.registration(item.urlName)!]
 [@news.page title=item.title]
 <article class="irev-article">
   <header class="irev-article__header">
@@ -16,7 +17,7 @@
     [/#if]
   </header>
   [#if item.event]
-  [@news.eventSummary item=item hl=2 /]
+  [@news.eventSummary item=item hl=2 registration=registration /]
   [/#if]
   [#if item.bodyHtml??]
   <div class="irev-body">
@@ -30,6 +31,9 @@
     [@news.attachmentCard att=attachment hl=3 /]
     [/#list]
   </section>
+  [/#if]
+  [#if registration?has_content]
+  [@news.registration registration=registration /]
   [/#if]
   [@cms.area name="main" /]
   <footer class="irev-article__footer">

@@ -12,4 +12,9 @@ public interface Context {
 
   /** Magnolia 6.4: {@code Session getJCRSession(String workspaceName)}. */
   Session getJCRSession(String workspaceName) throws LoginException, RepositoryException;
+
+  /** Magnolia 6.4: {@code User getUser()}, the context's user. */
+  default info.magnolia.cms.security.User getUser() {
+    throw new UnsupportedOperationException("stand-in: no user");
+  }
 }

@@ -44,6 +44,11 @@ public final class MgnlContext {
     return context instanceof WebContext ? (WebContext) context : null;
   }
 
+  /** Magnolia 6.4: the user of the current context. */
+  public static info.magnolia.cms.security.User getUser() {
+    return getInstance().getUser();
+  }
+
   /** Magnolia 6.4: the current context's session on a workspace. */
   public static Session getJCRSession(String workspaceName)
       throws LoginException, RepositoryException {

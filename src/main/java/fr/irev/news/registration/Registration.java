@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param emailKey the address trimmed and lower-cased
  * @param token idempotency token of the form post that created it
  * @param created when it was recorded
+ * @param details the optional fields as posted ({@code ""} when not asked or not given), never
+ *     {@code null}
  */
 public record Registration(
     String id,
@@ -26,7 +28,17 @@ public record Registration(
     String email,
     String emailKey,
     String token,
-    Instant created) {
+    Instant created,
+    RegistrationForm.RegistrationDetails details) {
+
+  /** Checks that the details are given. */
+  public Registration {
+    java.util.Objects.requireNonNull(details, "details");
+  }
+
+  /** Details of a registration whose optional fields were all left empty. */
+  public static final RegistrationForm.RegistrationDetails NO_DETAILS =
+      new RegistrationForm.RegistrationDetails("", "", "", "", "", "");
 
   /** The state of a registration, with its stored value. */
   public enum Status {
@@ -70,6 +82,7 @@ public record Registration(
    */
   public Registration withStatus(Status newStatus) {
     return new Registration(
-        id, eventId, newStatus, seats, lastName, firstName, email, emailKey, token, created);
+        id, eventId, newStatus, seats, lastName, firstName, email, emailKey, token, created,
+        details);
   }
 }

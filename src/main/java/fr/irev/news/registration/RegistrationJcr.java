@@ -12,6 +12,7 @@ import static fr.irev.news.registration.RegistrationNodes.SEATS;
 import static fr.irev.news.registration.RegistrationNodes.STATUS;
 import static fr.irev.news.registration.RegistrationNodes.TOKEN;
 
+import fr.irev.news.registration.RegistrationForm.RegistrationDetails;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -85,12 +86,21 @@ final class RegistrationJcr {
       Session session,
       String eventId,
       NewRegistration request,
+      RegistrationDetails details,
       Registration.Status status,
-      Instant now)
+      Instant now,
+      Instant retainUntil)
       throws RepositoryException {
     Node root = session.getRootNode();
     Node folder =
         root.hasNode(eventId) ? root.getNode(eventId) : root.addNode(eventId, FOLDER_TYPE);
+    Instant kept =
+        folder.hasProperty(RegistrationNodes.RETAIN_UNTIL)
+            ? folder.getProperty(RegistrationNodes.RETAIN_UNTIL).getDate().toInstant()
+            : null;
+    if (kept == null || kept.isBefore(retainUntil)) {
+      RegistrationPurge.setRetainUntil(folder, retainUntil);
+    }
     Node node = folder.addNode(UUID.randomUUID().toString(), NODE_TYPE);
     node.setProperty(EVENT_ID, eventId);
     node.setProperty(STATUS, status.value());
@@ -100,10 +110,31 @@ final class RegistrationJcr {
     node.setProperty(EMAIL, request.email());
     node.setProperty(EMAIL_KEY, request.emailKey());
     node.setProperty(TOKEN, request.token());
-    Calendar created = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-    created.setTimeInMillis(now.toEpochMilli());
-    node.setProperty(CREATED, created);
+    node.setProperty(CREATED, utc(now));
+    detail(node, RegistrationNodes.ORGANISATION, details.organisation());
+    detail(node, RegistrationNodes.FUNCTION, details.function());
+    detail(node, RegistrationNodes.COMMUNE, details.commune());
+    detail(node, RegistrationNodes.PHONE, details.phone());
+    detail(node, RegistrationNodes.NEEDS, details.needs());
+    detail(node, RegistrationNodes.COMMENT, details.comment());
     return read(node);
+  }
+
+  private static void detail(Node node, String name, String value) throws RepositoryException {
+    if (!value.isEmpty()) {
+      node.setProperty(name, value);
+    }
+  }
+
+  private static String detail(Node node, String name) throws RepositoryException {
+    return node.hasProperty(name) ? node.getProperty(name).getString() : "";
+  }
+
+  /** A JCR date for an instant, in UTC. */
+  static Calendar utc(Instant instant) {
+    Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+    calendar.setTimeInMillis(instant.toEpochMilli());
+    return calendar;
   }
 
   /**
@@ -111,9 +142,11 @@ final class RegistrationJcr {
    *
    * @throws javax.jcr.ItemNotFoundException when there is no node with that identifier
    */
-  static void setStatus(Session session, String id, Registration.Status status)
+  static void setStatus(Session session, String id, Registration.Status status, Instant now)
       throws RepositoryException {
-    session.getNodeByIdentifier(id).setProperty(STATUS, status.value());
+    Node node = session.getNodeByIdentifier(id);
+    node.setProperty(STATUS, status.value());
+    node.setProperty(RegistrationNodes.STATUS_CHANGED, utc(now));
   }
 
   /**
@@ -131,6 +164,13 @@ final class RegistrationJcr {
         node.getProperty(EMAIL).getString(),
         node.getProperty(EMAIL_KEY).getString(),
         node.getProperty(TOKEN).getString(),
-        node.getProperty(CREATED).getDate().toInstant());
+        node.getProperty(CREATED).getDate().toInstant(),
+        new RegistrationDetails(
+            detail(node, RegistrationNodes.ORGANISATION),
+            detail(node, RegistrationNodes.FUNCTION),
+            detail(node, RegistrationNodes.COMMUNE),
+            detail(node, RegistrationNodes.PHONE),
+            detail(node, RegistrationNodes.NEEDS),
+            detail(node, RegistrationNodes.COMMENT)));
   }
 }

@@ -50,5 +50,23 @@ public final class RegistrationNodes {
   /** Date: when the registration was recorded. */
   public static final String CREATED = "created";
 
+  /** Optional details as the form posts them (names of {@link RegistrationForm}'s fields). */
+  public static final String ORGANISATION = RegistrationForm.ORGANISATION;
+
+  public static final String FUNCTION = RegistrationForm.FUNCTION;
+  public static final String COMMUNE = RegistrationForm.COMMUNE;
+  public static final String PHONE = RegistrationForm.PHONE;
+  public static final String NEEDS = RegistrationForm.NEEDS;
+  public static final String COMMENT = RegistrationForm.COMMENT;
+
+  /**
+   * Date on an event folder: when its registrations (personal data) may be deleted, the event's end
+   * plus the retention period; the purge deletes the folder after it.
+   */
+  public static final String RETAIN_UNTIL = "retainUntil";
+
+  /** Date: when the registration was last cancelled or promoted. */
+  public static final String STATUS_CHANGED = "statusChanged";
+
   private RegistrationNodes() {}
 }

@@ -1,5 +1,6 @@
 package fr.irev.news.registration;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.jcr.RepositoryException;
@@ -30,7 +31,8 @@ final class WaitingList {
    *
    * @return the promoted registrations, with their new status
    */
-  static List<Registration> promote(Session session, String eventId, RegistrationSettings settings)
+  static List<Registration> promote(
+      Session session, String eventId, RegistrationSettings settings, Instant now)
       throws RepositoryException {
     List<Registration> all = RegistrationJcr.inArrivalOrder(session, eventId);
     List<WaitingEntry> waiting = new ArrayList<>();
@@ -47,7 +49,7 @@ final class WaitingList {
     Occupancy occupancy = new Occupancy(confirmedSeats, waitingSeats);
     List<Registration> promoted = new ArrayList<>();
     for (WaitingEntry entry : RegistrationRules.promote(settings, occupancy, waiting)) {
-      RegistrationJcr.setStatus(session, entry.id(), Registration.Status.CONFIRMED);
+      RegistrationJcr.setStatus(session, entry.id(), Registration.Status.CONFIRMED, now);
       for (Registration r : all) {
         if (r.id().equals(entry.id())) {
           promoted.add(r.withStatus(Registration.Status.CONFIRMED));

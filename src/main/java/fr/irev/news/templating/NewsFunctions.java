@@ -1,12 +1,30 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.attachment.AttachmentServices;
+import fr.irev.news.jcr.References;
 import fr.irev.news.news.Attachment;
 import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.NewsMapper;
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.news.NewsRepository;
+import fr.irev.news.news.UrlNames;
+import fr.irev.news.registration.Decision;
+import fr.irev.news.registration.RegistrationEvent;
+import fr.irev.news.registration.RegistrationRules;
+import fr.irev.news.registration.web.CommuneNames;
+import fr.irev.news.registration.web.FormState;
+import fr.irev.news.registration.web.RegistrationHtml;
+import fr.irev.news.registration.web.RegistrationHtml.Notice;
+import fr.irev.news.registration.web.RegistrationHtml.NoticeKind;
+import fr.irev.news.taxonomy.TaxonomyNodes;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import javax.jcr.Node;
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * The templating functions of the module, available in FTL as {@code irevfn} (registered as a
@@ -156,6 +174,51 @@ public class NewsFunctions {
    */
   public String listUrl() {
     return urls.list();
+  }
+
+  /**
+   * The built-in registration form of an event, for the {@code event-registration} component and
+   * the detail page.
+   *
+   * @param urlName the item's URL name (or JCR identifier, as a link field stores it), may be
+   *     {@code null} or malformed
+   * @return the view, or {@code null} when there is no such item or it has no usable built-in
+   *     registration
+   */
+  public RegistrationView registration(String urlName) {
+    try {
+      Session session = context.session(NewsNodes.WORKSPACE);
+      Optional<Node> node =
+          UrlNames.isValid(urlName)
+              ? References.findByLocalName(session, NewsNodes.NODE_TYPE, urlName)
+              : References.resolve(session, urlName, NewsNodes.NODE_TYPE);
+      if (node.isEmpty()) {
+        return null;
+      }
+      Optional<RegistrationEvent> event =
+          RegistrationEvent.of(node.get(), NewsMapper.read(node.get()));
+      if (event.isEmpty()) {
+        return null;
+      }
+      Decision.Closed closed =
+          RegistrationRules.closedReason(event.get().settings(), Instant.now());
+      Document owner = new Document("");
+      Element section =
+          RegistrationHtml.section(
+              owner,
+              event.get(),
+              closed == null,
+              FormState.BLANK,
+              closed == null ? List.of() : List.of(new Notice(NoticeKind.INFO, closed.message())),
+              context.contextPath(),
+              event.get().fields().askCommune()
+                  ? CommuneNames.of(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE))
+                  : List.of(),
+              2);
+      return new RegistrationView(section.outerHtml(), closed == null);
+    } catch (RepositoryException e) {
+      throw new ContentAccessException("Could not read the registration of a news item", e);
+    }
   }
 
   private NewsRepository repository() throws RepositoryException {

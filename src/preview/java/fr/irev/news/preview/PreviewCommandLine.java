@@ -2,6 +2,8 @@ package fr.irev.news.preview;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads the preview server's command line into {@link PreviewOptions}. */
 final class PreviewCommandLine {
@@ -22,6 +24,11 @@ final class PreviewCommandLine {
           "                 jamais l'en-tête Host de la requête ; URL http(s) absolue sans requête ni fragment",
           "                 public address of the site for absolute links (default http://<host>:<port>),",
           "                 never the request's Host header; absolute http(s) URL without query or fragment",
+          "  --smtp-host H  serveur SMTP des e-mails d'inscription (sans lui : boîte d'envoi visible par l'équipe)",
+          "                 SMTP server for registration e-mails (without it: outbox shown to staff)",
+          "  --smtp-port N  port SMTP / SMTP port;  --smtp-security NONE|STARTTLS|SMTPS",
+          "  --mail-from A  adresse d'expédition / sender address",
+          "  --staff-password P  mot de passe de l'équipe (utilisateur « equipe ») / staff password",
           "  --help         cette aide / this help");
 
   /** An invalid command line; the message says which option, in French and English. */
@@ -52,6 +59,7 @@ final class PreviewCommandLine {
     PreviewOptions options = defaults;
     boolean data = false;
     boolean memory = false;
+    Map<String, String> mail = new LinkedHashMap<>(defaults.mail());
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -65,6 +73,20 @@ final class PreviewCommandLine {
         case "--project" -> options = options.withProjectDir(path(value(args, ++i, arg), arg));
         case "--public-url" -> options = publicUrl(options, value(args, ++i, arg));
         case "--in-memory" -> memory = true;
+        case "--smtp-host" -> mail.put("irev.mail.host", value(args, ++i, arg));
+        case "--smtp-port" ->
+            mail.put("irev.mail.port", Integer.toString(port(value(args, ++i, arg))));
+        case "--smtp-security" -> mail.put("irev.mail.security", value(args, ++i, arg));
+        case "--mail-from" -> mail.put("irev.mail.from", value(args, ++i, arg));
+        case "--staff-password" -> {
+          String password = value(args, ++i, arg);
+          if (password.length() < 8) {
+            throw new UsageException(
+                "Mot de passe trop court (8 caractères au moins) / password too short (8 characters"
+                    + " at least)");
+          }
+          options = options.withStaffPassword(password);
+        }
         default -> throw new UsageException("Option inconnue / unknown option: " + arg);
       }
     }
@@ -72,6 +94,7 @@ final class PreviewCommandLine {
       throw new UsageException(
           "--data et --in-memory s'excluent / --data and --in-memory exclude each other");
     }
+    options = options.withMail(mail);
     return memory ? options.withInMemory() : options;
   }
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,6 +21,10 @@ import java.util.Objects;
  * @param publicUrl the site's public address used for absolute URLs (footnotes, bookmark links),
  *     e.g. {@code https://www.irev.fr}, without trailing slash; {@code null} for {@code
  *     http://<host>:<port>} of the server as started. Never taken from the request's {@code Host}.
+ * @param mail SMTP settings ({@code irev.mail.*} keys of {@code fr.irev.news.mail.MailSettings});
+ *     empty: no SMTP server, e-mails wait in the outbox (visible to staff)
+ * @param staffPassword password of the preview's staff login (user {@value #STAFF_USER}); {@code
+ *     null}: a random one, printed when the server starts
  */
 public record PreviewOptions(
     int port,
@@ -28,7 +33,9 @@ public record PreviewOptions(
     Path dataDir,
     boolean inMemory,
     ClassLoader resources,
-    String publicUrl) {
+    String publicUrl,
+    Map<String, String> mail,
+    String staffPassword) {
 
   /** Default port. */
   public static final int DEFAULT_PORT = 8080;
@@ -45,7 +52,14 @@ public record PreviewOptions(
     if (publicUrl != null) {
       publicUrl = checkPublicUrl(publicUrl);
     }
+    mail = Map.copyOf(mail == null ? Map.of() : mail);
+    if (staffPassword != null && staffPassword.length() < 8) {
+      throw new IllegalArgumentException("the staff password must have at least 8 characters");
+    }
   }
+
+  /** User name of the preview's staff login. */
+  public static final String STAFF_USER = "equipe";
 
   /**
    * @return port 8080 on {@code localhost}, the working directory as project, a persistent
@@ -61,6 +75,8 @@ public record PreviewOptions(
         workingDir.resolve("data").resolve("preview"),
         false,
         PreviewOptions.class.getClassLoader(),
+        null,
+        Map.of(),
         null);
   }
 
@@ -68,42 +84,48 @@ public record PreviewOptions(
    * @return these options with another port (0 = free port)
    */
   public PreviewOptions withPort(int newPort) {
-    return new PreviewOptions(newPort, host, projectDir, dataDir, inMemory, resources, publicUrl);
+    return new PreviewOptions(
+        newPort, host, projectDir, dataDir, inMemory, resources, publicUrl, mail, staffPassword);
   }
 
   /**
    * @return these options listening on another interface
    */
   public PreviewOptions withHost(String newHost) {
-    return new PreviewOptions(port, newHost, projectDir, dataDir, inMemory, resources, publicUrl);
+    return new PreviewOptions(
+        port, newHost, projectDir, dataDir, inMemory, resources, publicUrl, mail, staffPassword);
   }
 
   /**
    * @return these options with another project folder
    */
   public PreviewOptions withProjectDir(Path dir) {
-    return new PreviewOptions(port, host, dir, dataDir, inMemory, resources, publicUrl);
+    return new PreviewOptions(
+        port, host, dir, dataDir, inMemory, resources, publicUrl, mail, staffPassword);
   }
 
   /**
    * @return these options with a persistent repository in {@code dir}
    */
   public PreviewOptions withDataDir(Path dir) {
-    return new PreviewOptions(port, host, projectDir, dir, false, resources, publicUrl);
+    return new PreviewOptions(
+        port, host, projectDir, dir, false, resources, publicUrl, mail, staffPassword);
   }
 
   /**
    * @return these options with an in-memory repository
    */
   public PreviewOptions withInMemory() {
-    return new PreviewOptions(port, host, projectDir, dataDir, true, resources, publicUrl);
+    return new PreviewOptions(
+        port, host, projectDir, dataDir, true, resources, publicUrl, mail, staffPassword);
   }
 
   /**
    * @return these options reading bootstrap files and node types from {@code loader}
    */
   public PreviewOptions withResources(ClassLoader loader) {
-    return new PreviewOptions(port, host, projectDir, dataDir, inMemory, loader, publicUrl);
+    return new PreviewOptions(
+        port, host, projectDir, dataDir, inMemory, loader, publicUrl, mail, staffPassword);
   }
 
   /**
@@ -114,7 +136,8 @@ public record PreviewOptions(
    * @throws IllegalArgumentException when {@code url} is not such a URL
    */
   public PreviewOptions withPublicUrl(String url) {
-    return new PreviewOptions(port, host, projectDir, dataDir, inMemory, resources, url);
+    return new PreviewOptions(
+        port, host, projectDir, dataDir, inMemory, resources, url, mail, staffPassword);
   }
 
   /**
@@ -154,5 +177,23 @@ public record PreviewOptions(
         + uri.getHost().toLowerCase(Locale.ROOT)
         + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
         + path;
+  }
+
+  /**
+   * @param settings SMTP settings ({@code irev.mail.*} keys)
+   * @return these options sending e-mail with these settings
+   */
+  public PreviewOptions withMail(Map<String, String> settings) {
+    return new PreviewOptions(
+        port, host, projectDir, dataDir, inMemory, resources, publicUrl, settings, staffPassword);
+  }
+
+  /**
+   * @param password the staff login's password, at least 8 characters
+   * @return these options with that password
+   */
+  public PreviewOptions withStaffPassword(String password) {
+    return new PreviewOptions(
+        port, host, projectDir, dataDir, inMemory, resources, publicUrl, mail, password);
   }
 }

@@ -4,6 +4,8 @@ import fr.irev.news.preview.bootstrap.BootstrapImporter;
 import fr.irev.news.preview.bootstrap.ModuleDescriptor;
 import fr.irev.news.preview.bootstrap.ModuleDescriptorParser;
 import fr.irev.news.preview.lightmodule.LightModuleSource;
+import fr.irev.news.preview.registration.PreviewRegistrationPlatform;
+import fr.irev.news.preview.registration.StaffLogin;
 import fr.irev.news.preview.render.ContextAttributes;
 import fr.irev.news.preview.render.FreemarkerFactory;
 import fr.irev.news.preview.render.PageRenderer;
@@ -11,10 +13,12 @@ import fr.irev.news.preview.repository.MagnoliaNames;
 import fr.irev.news.preview.repository.PreviewRepository;
 import fr.irev.news.preview.web.FrenchErrorHandler;
 import fr.irev.news.preview.web.PreviewSite;
+import fr.irev.news.registration.RegistrationService;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.jcr.RepositoryException;
@@ -42,13 +46,20 @@ public final class PreviewServer implements AutoCloseable {
   private final PreviewRepository repository;
   private final URI baseUri;
   private final String publicUrl;
+  private final RegistrationService registrations;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private PreviewServer(Server jetty, PreviewRepository repository, URI baseUri, String publicUrl) {
+  private PreviewServer(
+      Server jetty,
+      PreviewRepository repository,
+      URI baseUri,
+      String publicUrl,
+      RegistrationService registrations) {
     this.jetty = jetty;
     this.repository = repository;
     this.baseUri = baseUri;
     this.publicUrl = publicUrl;
+    this.registrations = registrations;
   }
 
   /**
@@ -73,6 +84,7 @@ public final class PreviewServer implements AutoCloseable {
             ? PreviewRepository.inMemory()
             : PreviewRepository.persistent(options.dataDir());
     Server jetty = null;
+    RegistrationService registrations = null;
     try {
       ClassLoader classes = PreviewServer.class.getClassLoader();
       new BootstrapImporter(repository, options.resources()).install(descriptor);
@@ -90,14 +102,46 @@ public final class PreviewServer implements AutoCloseable {
           options.publicUrl() != null
               ? options.publicUrl()
               : "http://" + hostForUrl(options.host()) + ":" + port;
+      String password =
+          options.staffPassword() != null ? options.staffPassword() : StaffLogin.randomPassword();
+      PreviewRegistrationPlatform platform =
+          new PreviewRegistrationPlatform(
+              repository,
+              publicUrl,
+              options.mail(),
+              new StaffLogin(PreviewOptions.STAFF_USER, password, Clock.systemUTC()),
+              Clock.systemUTC());
+      registrations = new RegistrationService(platform);
       jetty.setHandler(
           PreviewSite.create(
-              repository, descriptor, module, lightModules, renderer, classes, publicUrl));
+              repository,
+              descriptor,
+              module,
+              lightModules,
+              renderer,
+              classes,
+              publicUrl,
+              registrations));
       jetty.start();
+      registrations.start();
+      if (options.staffPassword() == null) {
+        LOG.info(
+            "Staff pages: {}/.irev-news/staff/ (user '{}', password '{}' for this run)",
+            publicUrl,
+            PreviewOptions.STAFF_USER,
+            password);
+      }
       return new PreviewServer(
-          jetty, repository, URI.create("http://localhost:" + port + "/"), publicUrl);
+          jetty,
+          repository,
+          URI.create("http://localhost:" + port + "/"),
+          publicUrl,
+          registrations);
     } catch (Exception e) {
       stopQuietly(jetty);
+      if (registrations != null) {
+        registrations.close();
+      }
       repository.close();
       if (e instanceof IOException io) {
         throw io;
@@ -167,6 +211,13 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
+   * @return the registration service of the site (store, outbox, purge)
+   */
+  public RegistrationService registrations() {
+    return registrations;
+  }
+
+  /**
    * @return the running repository (to read or change content in tests)
    */
   public PreviewRepository repository() {
@@ -183,6 +234,9 @@ public final class PreviewServer implements AutoCloseable {
   public void close() {
     if (closed.compareAndSet(false, true)) {
       stopQuietly(jetty);
+      if (registrations != null) {
+        registrations.close();
+      }
       repository.close();
       LOG.info("Preview server stopped");
     }

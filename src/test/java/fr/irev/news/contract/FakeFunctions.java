@@ -28,8 +28,12 @@ public final class FakeFunctions {
   private static final char NBSP = '\u00A0';
   private static final char NNBSP = '\u202F';
 
+  /** In-page address of the registration section ({@code RegistrationView#getUrl()}). */
+  static final String REGISTRATION_ANCHOR = "#inscription";
+
   private int notFoundCalls;
   private final List<String> listingCalls = new ArrayList<>();
+  private boolean registrationOpen;
 
   public Map<String, Object> item(String urlName) {
     if (SEED_NAME.equals(urlName)) {
@@ -42,6 +46,24 @@ public final class FakeFunctions {
       return item;
     }
     return null;
+  }
+
+  /**
+   * The seed's built-in registration ({@code RegistrationView}): closed, as the seed event is past,
+   * unless {@link #openRegistration(boolean)} switched it.
+   *
+   * @param urlName the item's URL name or identifier
+   * @return the view as a map, or {@code null} for any other item
+   */
+  public Map<String, Object> registration(String urlName) {
+    return SEED_NAME.equals(urlName) || SEED_ID.equals(urlName)
+        ? registrationView(registrationOpen)
+        : null;
+  }
+
+  /** Switches the seed's registration between closed (the default) and open. */
+  void openRegistration(boolean open) {
+    registrationOpen = open;
   }
 
   public Map<String, Object> itemById(String identifier) {
@@ -137,6 +159,7 @@ public final class FakeFunctions {
     samples.put("FootnoteView", footnotes.get(0));
     Map<String, Object> listing = new FakeFunctions().listing("1", null, null);
     samples.put("ListingView", listing);
+    samples.put("RegistrationView", registrationView(false));
     return samples;
   }
 
@@ -229,6 +252,28 @@ public final class FakeFunctions {
             footnote(
                 5, SITE + "/actualites?territoire=hauts-de-france", "Région Hauts-de-France")));
     return item;
+  }
+
+  private static Map<String, Object> registrationView(boolean open) {
+    String heading =
+        "<section class=\"irev-registration\" id=\"inscription\""
+            + " aria-labelledby=\"inscription-titre\">"
+            + "<h2 id=\"inscription-titre\" class=\"irev-registration__title\">Inscription</h2>";
+    String body =
+        open
+            ? "<p class=\"irev-registration__seats\" data-irev-seats aria-live=\"polite\"></p>"
+                + "<form class=\"irev-form\" method=\"post\" action=\"/.irev-news/registration/"
+                + SEED_ID
+                + "\" accept-charset=\"UTF-8\" data-irev-registration>"
+                + "<button type=\"submit\" class=\"irev-button\">Envoyer mon inscription</button>"
+                + "</form>"
+            : "<p class=\"irev-notice irev-notice--info\" role=\"status\" tabindex=\"-1\">"
+                + "Cet événement est passé.</p>";
+    Map<String, Object> registration = new LinkedHashMap<>();
+    registration.put("formHtml", heading + body + "</section>");
+    registration.put("open", open);
+    registration.put("url", REGISTRATION_ANCHOR);
+    return registration;
   }
 
   private static Map<String, Object> seedSummary() {

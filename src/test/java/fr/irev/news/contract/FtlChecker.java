@@ -25,8 +25,8 @@ import java.util.Set;
  * define itself, every member of a Magnolia context object, every directive and every {@code
  * i18n['…']} lookup; {@code irevfn.*} calls are collected for a reflection check against the
  * functions class. Also: the {@code [#ftl output_format="HTML"]} header, {@code ?no_esc} only on
- * {@code bodyHtml}, no template-evaluating built-ins, imports inside the module and macros that
- * exist in the imported library.
+ * {@code bodyHtml} and {@code formHtml}, no template-evaluating built-ins, imports inside the
+ * module and macros that exist in the imported library.
  */
 final class FtlChecker {
 
@@ -252,12 +252,15 @@ final class FtlChecker {
     String builtIn = String.valueOf(FreemarkerAst.param(node, "right-hand operand"));
     Object target = FreemarkerAst.param(node, "left-hand operand");
     String targetForm = target instanceof TemplateObject t ? t.getCanonicalForm() : "";
-    if (builtIn.equals("no_esc") && !targetForm.endsWith(".bodyHtml")) {
+    if (builtIn.equals("no_esc")
+        && !targetForm.endsWith(".bodyHtml")
+        && !targetForm.endsWith(".formHtml")) {
       result.violations.add(
           where
               + ": ?no_esc on '"
               + targetForm
-              + "' – only bodyHtml (sanitised by irevfn) may be output without escaping");
+              + "' – only bodyHtml (sanitised by irevfn) and formHtml (built element by element"
+              + " by irevfn) may be output without escaping");
     }
     if (FORBIDDEN_BUILTINS.contains(builtIn)) {
       result.violations.add(where + ": ?" + builtIn + " is not allowed in our scripts");

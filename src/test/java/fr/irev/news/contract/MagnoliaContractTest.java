@@ -56,6 +56,7 @@ class MagnoliaContractTest {
         List.of(
             "yaml-keys:contentTypes",
             "yaml-keys:apps",
+            "yaml-keys:app-descriptors",
             "yaml-keys:dialogs",
             "yaml-keys:fields",
             "yaml-keys:templates",
@@ -63,6 +64,8 @@ class MagnoliaContractTest {
             "yaml-named-maps",
             "field-types",
             "support-types",
+            "content-view-types",
+            "column-types",
             "field-property-types",
             "classes",
             "content-type-property-types",
@@ -132,14 +135,47 @@ class MagnoliaContractTest {
           YamlDefinition.load(module, file).root().path("datasource").path("workspace").asText());
     }
     assertEquals(Set.of("irev-news", "irev-thematics", "irev-territories"), workspaces);
+    Set<String> declared = descriptorWorkspaces();
+    assertTrue(declared.containsAll(workspaces), declared.toString());
     List<String> problems = new ArrayList<>();
     for (Path file : ProjectFiles.files(module, ".yaml")) {
       YamlDefinition def = YamlDefinition.load(module, file);
       problems.addAll(
           checker.references(
-              def, checker.check(def), lightModules, ProjectFiles.MODULE, workspaces));
+              def, checker.check(def), lightModules, ProjectFiles.MODULE, workspaces, declared));
     }
     assertNoViolations(problems);
+  }
+
+  @Test
+  void theRegistrationsAppIsAnExplicitDescriptorOverADeclaredWorkspace() throws IOException {
+    YamlDefinition app =
+        YamlDefinition.load(module, module.resolve("apps/irev-registrations.yaml"));
+    assertEquals(null, app.contentType());
+    YamlChecker.Result result = new YamlChecker(contract).check(app);
+    assertEquals(List.of(), result.violations);
+    assertEquals("irev-registrations", result.appWorkspace);
+    assertTrue(descriptorWorkspaces().contains("irev-registrations"));
+  }
+
+  /** The {@code workspaces/workspace} values of {@code magnolia-module.xml}. */
+  private static Set<String> descriptorWorkspaces() throws IOException {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+      Document doc =
+          factory
+              .newDocumentBuilder()
+              .parse(ProjectFiles.root().resolve("magnolia-module.xml").toFile());
+      Set<String> workspaces = new LinkedHashSet<>();
+      NodeList nodes = doc.getElementsByTagName("workspace");
+      for (int i = 0; i < nodes.getLength(); i++) {
+        workspaces.add(nodes.item(i).getTextContent().strip());
+      }
+      return workspaces;
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException e) {
+      throw new IOException("Cannot read magnolia-module.xml: " + e.getMessage(), e);
+    }
   }
 
   @Test
@@ -447,6 +483,39 @@ class MagnoliaContractTest {
     assertReports(yamlReport, "bad-template.yaml: modelClass: key 'modelClass' is not in contract");
     // the fixture's valid parts are not reported
     assertFalse(yamlReport.contains("form.properties.ok"), yamlReport);
+    // an explicit app descriptor: its own keys pass, unknown views and columns do not
+    assertFalse(yamlReport.contains("bad-explicit-app.yaml: class"), yamlReport);
+    assertFalse(yamlReport.contains("bad-explicit-app.yaml: appClass"), yamlReport);
+    assertReports(
+        yamlReport,
+        "bad-explicit-app.yaml: subApps.browser.workbench.contentViews[0].$type: value 'gridView'"
+            + " is not in contract:content-view-types");
+    assertReports(
+        yamlReport,
+        "bad-explicit-app.yaml: subApps.browser.workbench.contentViews[0].columns[0].$type: value"
+            + " 'fancyColumn' is not in contract:column-types");
+    assertReports(
+        yamlReport,
+        "bad-explicit-app.yaml: subApps.browser.actions: key 'actions' is not in"
+            + " contract:yaml-keys:apps, contract:yaml-keys:fields nor"
+            + " contract:yaml-keys:app-descriptors");
+    assertReports(yamlReport, "bad-app.yaml: class: key 'class' is not in contract:yaml-keys:apps");
+    Path explicitApp = fixtureModule.resolve("apps/bad-explicit-app.yaml");
+    YamlDefinition explicit = YamlDefinition.load(fixtureModule, explicitApp);
+    String references =
+        String.join(
+            "\n",
+            yaml.references(
+                explicit,
+                yaml.check(explicit),
+                fixtureRoot,
+                ProjectFiles.MODULE,
+                Set.of("irev-news"),
+                Set.of("irev-news", "irev-registrations")));
+    assertReports(
+        references,
+        "bad-explicit-app.yaml: datasource.workspace not-declared is not declared in"
+            + " magnolia-module.xml");
 
     FtlChecker ftl = new FtlChecker(contract, fixtureRoot, ProjectFiles.MODULE);
     FtlChecker.Result result = ftl.check(fixtureModule.resolve("templates/components/bad.ftl"));

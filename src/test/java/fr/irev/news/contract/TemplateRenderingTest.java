@@ -146,6 +146,13 @@ class TemplateRenderingTest {
     }
     assertEquals(List.of("1", "2", "3", "4", "5"), numbers);
 
+    // the built-in registration section, once, after the attachments; closed (the seed is past)
+    assertEquals(1, page.select("section.irev-registration").size());
+    assertEquals(1, page.select("#inscription").size());
+    assertTrue(
+        page.selectFirst("section.irev-registration").text().contains("Cet événement est passé."));
+    assertTrue(page.select("form.irev-form").isEmpty());
+
     // the editors' area comes after the item's content and before the taxonomy
     String html = page.html();
     assertTrue(html.indexOf("irev-attachments") < html.indexOf("data-test-area=\"main\""));
@@ -155,6 +162,39 @@ class TemplateRenderingTest {
     assertTrue(page.select("a[href^=javascript]").isEmpty());
     assertTrue(page.select("script").isEmpty());
     assertEquals(0, irevfn.notFoundCalls());
+  }
+
+  @Test
+  void registerButtonLeadsToTheBuiltInFormOnlyWhileItIsOpen() throws Exception {
+    for (boolean open : new boolean[] {false, true}) {
+      irevfn = new FakeFunctions();
+      irevfn.openRegistration(open);
+      Document page =
+          render(
+              "templates/pages/news-detail.ftl",
+              Map.of("item", FakeFunctions.SEED_NAME),
+              Map.of(),
+              null);
+
+      Elements buttons = page.select(".irev-event__register a");
+      assertEquals(1, buttons.size(), "open=" + open);
+      Element register = buttons.get(0);
+      assertEquals("S’inscrire", register.text());
+      assertEquals(1, page.select("section.irev-registration#inscription").size(), "open=" + open);
+      if (open) {
+        assertEquals(FakeFunctions.REGISTRATION_ANCHOR, register.attr("href"));
+        assertFalse(register.hasAttr("data-fn"), "an in-page link is not a printed link");
+        assertEquals(1, page.select("section.irev-registration form.irev-form").size());
+        assertEquals(
+            List.of("/.resources/irev-news/webresources/js/registration.js"),
+            page.select("script").eachAttr("src"));
+      } else {
+        assertEquals(FakeFunctions.REGISTRATION, register.attr("href"));
+        assertEquals("1", register.attr("data-fn"));
+        assertTrue(page.select("form").isEmpty());
+        assertTrue(page.select("script").isEmpty());
+      }
+    }
   }
 
   @Test
@@ -277,7 +317,17 @@ class TemplateRenderingTest {
         card.selectFirst("a.irev-attachment__download").hasAttr("data-fn"),
         "components are not in the page's list of links");
 
-    for (String script : List.of("event-summary", "taxonomy-tags", "pdf-attachment")) {
+    Document registration =
+        render(
+            "templates/components/event-registration.ftl",
+            Map.of(),
+            Map.of("item", FakeFunctions.SEED_ID),
+            null);
+    assertEquals(1, registration.select("section.irev-registration#inscription").size());
+    assertTrue(registration.select("script").isEmpty(), "no script while registration is closed");
+
+    for (String script :
+        List.of("event-summary", "taxonomy-tags", "pdf-attachment", "event-registration")) {
       Document empty = render("templates/components/" + script + ".ftl", Map.of(), Map.of(), null);
       assertEquals("", empty.body().text(), script + " without a valid choice renders nothing");
     }
@@ -332,6 +382,9 @@ class TemplateRenderingTest {
             .getMethod("attachment", String.class, String.class, String.class)
             .getReturnType()
             .getSimpleName());
+    assertEquals(
+        "RegistrationView",
+        functions.getMethod("registration", String.class).getReturnType().getSimpleName());
   }
 
   // ---------------------------------------------------------------- rendering

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,8 +15,13 @@ import java.util.regex.Pattern;
 
 /**
  * Checks YAML definitions against the contract: definition keys per kind, {@code $type}, {@code
- * class}, {@code type} and {@code renderType} values, label values that must be i18n keys, and
- * references to other files of the light module.
+ * class}, {@code appClass}, {@code type} and {@code renderType} values, label values that must be
+ * i18n keys, and references to other files of the light module.
+ *
+ * <p>Apps come in two kinds: built from a content type (first line {@code !content-type:<name>},
+ * keys of {@code contract:yaml-keys:apps} and {@code :fields}), or an explicit app descriptor (no
+ * directive; also the keys of {@code contract:yaml-keys:app-descriptors}), whose own data source
+ * workspace must be one the module descriptor declares.
  */
 final class YamlChecker {
 
@@ -29,6 +35,12 @@ final class YamlChecker {
           "dialogs", new String[] {"yaml-keys:dialogs", "yaml-keys:fields"},
           "templates", new String[] {"yaml-keys:templates"},
           "virtualUriMappings", new String[] {"yaml-keys:virtualUriMappings"});
+
+  /** Extra key block of apps without {@code !content-type:} (explicit app descriptors). */
+  private static final String APP_DESCRIPTOR_KEYS = "yaml-keys:app-descriptors";
+
+  /** Key path of an explicit app's own data source workspace. */
+  private static final String APP_WORKSPACE = "datasource.workspace";
 
   private final ContractDocument contract;
 
@@ -45,6 +57,9 @@ final class YamlChecker {
 
     /** Workspaces named by field data sources, by key path. */
     final Map<String, String> fieldWorkspaces = new LinkedHashMap<>();
+
+    /** The workspace of an explicit app descriptor's own data source, or null. */
+    String appWorkspace;
   }
 
   Result check(YamlDefinition def) {
@@ -70,9 +85,18 @@ final class YamlChecker {
     for (JsonNode subModel : def.root().path("model").path("subModels")) {
       subModels.add(subModel.path("name").asText());
     }
+    if (isAppDescriptor(def)) {
+      blocks = Arrays.copyOf(blocks, blocks.length + 1);
+      blocks[blocks.length - 1] = APP_DESCRIPTOR_KEYS;
+    }
     Walk walk = new Walk(def, where, contract.union(blocks), subModels, result);
     walk.node(def.root(), "", "", false);
     return result;
+  }
+
+  /** An app file without {@code !content-type:}: an explicit app descriptor. */
+  private static boolean isAppDescriptor(YamlDefinition def) {
+    return def.kind().equals("apps") && def.contentType() == null;
   }
 
   private final class Walk {
@@ -110,9 +134,11 @@ final class YamlChecker {
                     + key
                     + "' is not in contract:yaml-keys:"
                     + def.kind()
-                    + (def.kind().equals("apps") || def.kind().equals("dialogs")
-                        ? " nor contract:yaml-keys:fields"
-                        : ""));
+                    + (isAppDescriptor(def)
+                        ? ", contract:yaml-keys:fields nor contract:" + APP_DESCRIPTOR_KEYS
+                        : def.kind().equals("apps") || def.kind().equals("dialogs")
+                            ? " nor contract:yaml-keys:fields"
+                            : ""));
           }
           value(key, value, keyPath, viaKey);
           node(value, keyPath, key, namedMaps.contains(key) && value.isObject());
@@ -127,10 +153,16 @@ final class YamlChecker {
     private void value(String key, JsonNode value, String keyPath, String viaKey) {
       switch (key) {
         case "$type" -> {
-          boolean support = viaKey.equals("datasource") || viaKey.equals("itemProvider");
-          allowed(keyPath, value, support ? "support-types" : "field-types", Set.of());
+          String block =
+              switch (viaKey) {
+                case "datasource", "itemProvider" -> "support-types";
+                case "contentViews" -> "content-view-types";
+                case "columns" -> "column-types";
+                default -> "field-types";
+              };
+          allowed(keyPath, value, block, Set.of());
         }
-        case "class" -> allowed(keyPath, value, "classes", Set.of());
+        case "class", "appClass" -> allowed(keyPath, value, "classes", Set.of());
         case "renderType" -> allowed(keyPath, value, "render-types", Set.of());
         case "type" -> {
           switch (def.kind()) {
@@ -141,7 +173,9 @@ final class YamlChecker {
           }
         }
         case "workspace" -> {
-          if (value.isTextual() && !viaKey.isEmpty() && !def.kind().equals("contentTypes")) {
+          if (isAppDescriptor(def) && keyPath.equals(APP_WORKSPACE)) {
+            result.appWorkspace = value.asText();
+          } else if (value.isTextual() && !viaKey.isEmpty() && !def.kind().equals("contentTypes")) {
             result.fieldWorkspaces.put(keyPath, value.asText());
           }
         }
@@ -183,22 +217,40 @@ final class YamlChecker {
    * @param lightModules the resource root (parent of the module folder)
    * @param moduleName the module name (first segment of ids and script paths)
    * @param workspaces the workspaces declared by the module's content types
+   * @param descriptorWorkspaces the workspaces declared by the module descriptor ({@code
+   *     magnolia-module.xml}), where an explicit app's data source must point
    */
   List<String> references(
       YamlDefinition def,
       Result checked,
       Path lightModules,
       String moduleName,
-      Set<String> workspaces) {
+      Set<String> workspaces,
+      Set<String> descriptorWorkspaces) {
     List<String> problems = new ArrayList<>();
     String where = ProjectFiles.display(def.file());
     Path module = lightModules.resolve(moduleName);
     if (def.kind().equals("apps")) {
-      if (def.contentType() == null) {
-        problems.add(
-            where
-                + ": apps must start with !content-type:<name> (only content-type apps"
-                + " are in the contract)");
+      if (isAppDescriptor(def)) {
+        if (!def.root().path("class").isTextual()) {
+          problems.add(
+              where
+                  + ": an app without !content-type:<name> must name its descriptor class"
+                  + " (class: …, see contract:classes)");
+        }
+        if (checked.appWorkspace == null) {
+          problems.add(
+              where + ": an app without !content-type:<name> needs " + APP_WORKSPACE + " (S50)");
+        } else if (!descriptorWorkspaces.contains(checked.appWorkspace)) {
+          problems.add(
+              where
+                  + ": "
+                  + APP_WORKSPACE
+                  + " "
+                  + checked.appWorkspace
+                  + " is not declared in magnolia-module.xml "
+                  + descriptorWorkspaces);
+        }
       } else if (!Files.isRegularFile(
           module.resolve("contentTypes/" + def.contentType() + ".yaml"))) {
         problems.add(

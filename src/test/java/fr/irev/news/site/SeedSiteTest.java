@@ -166,7 +166,7 @@ class SeedSiteTest {
                   + "?"
                   + URI.create(tag.absUrl("href")).getRawQuery());
       assertEquals(
-          List.of(SEED),
+          SeedFacts.LISTED,
           filtered.select(".irev-summary__title a").eachAttr("href").stream()
               .map(h -> h.substring(h.lastIndexOf('/') + 1))
               .toList(),
@@ -206,8 +206,18 @@ class SeedSiteTest {
         response.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
     assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""));
     assertNotNull(response.headers().firstValue("Content-Security-Policy").orElse(null));
-    assertEquals(1, list.select(".irev-summary").size());
-    assertEquals(SeedFacts.DATE_LINE, text(list.selectFirst(".irev-summary__when")));
+    assertEquals(
+        SeedFacts.LISTED,
+        list.select(".irev-summary__title a").eachAttr("href").stream()
+            .map(h -> h.substring(h.lastIndexOf('/') + 1))
+            .toList());
+    assertEquals(SeedFacts.NEXT_SESSION_TITLE, text(list.select(".irev-summary__title").get(0)));
+    assertEquals(
+        SeedFacts.LISTED_DATE_LINES,
+        list.select(".irev-summary__when").stream().map(SeedSiteTest::text).toList());
+    assertEquals(
+        List.of("2027-03-16T09:00:00+01:00", "2021-11-30T09:00:00+01:00"),
+        list.select(".irev-summary__when time").eachAttr("datetime"));
   }
 
   @Test

@@ -141,9 +141,21 @@ class NewsFunctionsTest {
 
   @Test
   void listingFiltersByTermAndItsDescendants() {
-    assertEquals(1, functions.listing(null, null, null).getTotal());
-    assertEquals(1, functions.listing("1", "discrimination", null).getTotal());
-    assertEquals(1, functions.listing(null, null, "hauts-de-france").getTotal());
+    for (ListingView listing :
+        List.of(
+            functions.listing(null, null, null),
+            functions.listing("1", "discrimination", null),
+            functions.listing(null, "lutte-contre-les-discriminations", null),
+            functions.listing(null, null, "hauts-de-france"))) {
+      assertEquals(SeedFacts.LISTED.size(), listing.getTotal());
+      assertEquals(SeedFacts.LISTED, urlNames(listing));
+      assertEquals(
+          SeedFacts.LISTED_DATE_LINES,
+          listing.getItems().stream().map(NewsSummaryView::getDateLine).toList());
+    }
+    assertEquals(
+        SeedFacts.NEXT_SESSION_TITLE,
+        functions.listing(null, null, null).getItems().get(0).getTitle());
     ListingView nord = functions.listing(null, null, "nord");
     assertEquals(0, nord.getTotal());
     assertTrue(nord.isEmpty());
@@ -154,7 +166,8 @@ class NewsFunctionsTest {
   void malformedListingParametersGiveANoticeNotAnError() {
     ListingView garbage = functions.listing("%ZZ", "l'inconnue", "99999999999999999999");
     assertEquals(1, garbage.getPage());
-    assertEquals(1, garbage.getTotal());
+    assertEquals(SeedFacts.LISTED.size(), garbage.getTotal());
+    assertEquals(SeedFacts.LISTED, urlNames(garbage));
     assertEquals(
         "Thématique inconnue"
             + NBSP
@@ -169,5 +182,9 @@ class NewsFunctionsTest {
     assertEquals(
         "La page 99999 n'existe pas" + NBSP + ": voici la dernière page.", beyond.getMessage());
     assertNull(beyond.getNextUrl());
+  }
+
+  private static List<String> urlNames(ListingView listing) {
+    return listing.getItems().stream().map(NewsSummaryView::getUrlName).toList();
   }
 }

@@ -7,6 +7,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import fr.irev.news.magnolia.MagnoliaContentContext;
+import fr.irev.news.magnolia.MagnoliaRegistrationPlatform;
+import fr.irev.news.registration.RegistrationPlatform;
+import fr.irev.news.registration.web.RegistrationPaths;
+import fr.irev.news.registration.web.RegistrationServices;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
@@ -33,6 +37,9 @@ import org.w3c.dom.Node;
  * gives.
  */
 class ServletDeclarationTest {
+
+  /** Mapping of the staff pages, protected by the role irev-news-staff's URI ACL. */
+  private static final String STAFF_MAPPING = "/.irev-news/staff/*";
 
   private static Document descriptor() throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -66,9 +73,10 @@ class ServletDeclarationTest {
   }
 
   @Test
-  void bothServletsAreDeclaredWithTheirMappingAndContext() throws Exception {
+  void allServletsAreDeclaredWithTheirMappingAndParameters() throws Exception {
     Element servlets = children(descriptor().getDocumentElement(), "servlets").get(0);
     Map<String, String> mappings = new LinkedHashMap<>();
+    Map<String, Map<String, String>> parameters = new LinkedHashMap<>();
     for (Element servlet : children(servlets, "servlet")) {
       assertEquals(
           List.of("name", "class", "comment", "mappings", "params"),
@@ -76,18 +84,42 @@ class ServletDeclarationTest {
       String type = text(servlet, "class");
       assertTrue(
           HttpServlet.class.isAssignableFrom(Class.forName(type)), type + " is an HttpServlet");
-      Element mapping = children(children(servlet, "mappings").get(0), "mapping").get(0);
-      mappings.put(type, mapping.getTextContent().strip());
-      Element param = children(children(servlet, "params").get(0), "param").get(0);
-      assertEquals(ContentContexts.PARAMETER, text(param, "name"));
-      assertEquals(MagnoliaContentContext.class.getName(), text(param, "value"));
+      List<Element> mapping = children(children(servlet, "mappings").get(0), "mapping");
+      assertEquals(1, mapping.size(), type);
+      mappings.put(type, mapping.get(0).getTextContent().strip());
+      Map<String, String> params = new LinkedHashMap<>();
+      for (Element param : children(children(servlet, "params").get(0), "param")) {
+        params.put(text(param, "name"), text(param, "value"));
+      }
+      parameters.put(type, params);
       assertTrue(text(servlet, "name").startsWith("irev-news-"));
     }
     assertEquals(
         Map.of(
             DownloadServlet.class.getName(), DownloadServlet.PATH + "*",
-            ThumbnailServlet.class.getName(), ThumbnailServlet.PATH + "*"),
+            ThumbnailServlet.class.getName(), ThumbnailServlet.PATH + "*",
+            RegistrationServlet.class.getName(), RegistrationPaths.PREFIX + "*",
+            RegistrationStaffServlet.class.getName(), STAFF_MAPPING),
         mappings);
+    assertEquals("/.irev-news/registration/*", mappings.get(RegistrationServlet.class.getName()));
+    Map<String, String> contentOnly =
+        Map.of(ContentContexts.PARAMETER, MagnoliaContentContext.class.getName());
+    Map<String, String> registrations =
+        Map.of(
+            ContentContexts.PARAMETER,
+            MagnoliaContentContext.class.getName(),
+            RegistrationServices.PARAMETER,
+            MagnoliaRegistrationPlatform.class.getName());
+    assertEquals(
+        Map.of(
+            DownloadServlet.class.getName(), contentOnly,
+            ThumbnailServlet.class.getName(), contentOnly,
+            RegistrationServlet.class.getName(), registrations,
+            RegistrationStaffServlet.class.getName(), registrations),
+        parameters);
+    assertTrue(
+        RegistrationPlatform.class.isAssignableFrom(MagnoliaRegistrationPlatform.class),
+        "the declared platform is a RegistrationPlatform");
   }
 
   @ParameterizedTest

@@ -31,12 +31,23 @@ import org.slf4j.LoggerFactory;
  * config:/modules/<module>}; while it is there, later starts keep the (edited) content. The import
  * is all or nothing: files are imported into unsaved sessions, saved together at the end, and
  * nothing is saved when one fails.
+ *
+ * <p>The preview has no users, groups or roles: bootstrap files of Magnolia's security workspaces
+ * ({@value #USERROLES}, {@code usergroups}, {@code users}, e.g. {@code
+ * userroles.irev-news-staff.xml}) are skipped, with one INFO line naming them, unless the module
+ * itself declares that workspace.
  */
 public final class BootstrapImporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(BootstrapImporter.class);
   private static final List<String> PLATFORM_WORKSPACES =
       List.of(MagnoliaNames.WEBSITE, MagnoliaNames.DAM, MagnoliaNames.CONFIG);
+
+  /** Magnolia's workspace of roles, whose bootstrap files the preview skips. */
+  static final String USERROLES = "userroles";
+
+  /** Magnolia's security workspaces, which the preview does not host. */
+  static final Set<String> SECURITY_WORKSPACES = Set.of(USERROLES, "usergroups", "users");
 
   private final PreviewRepository repository;
   private final ClassLoader resources;
@@ -54,7 +65,8 @@ public final class BootstrapImporter {
    * Installs the module, importing its bootstrap files unless it is installed already.
    *
    * @param module the module descriptor
-   * @return number of files imported: 0 when the module was installed already
+   * @return number of files imported: 0 when the module was installed already; skipped files of the
+   *     security workspaces are not counted
    * @throws IOException when a node type file is missing or a file cannot be read
    * @throws RepositoryException when a workspace, node type or file cannot be imported; the message
    *     names the file, and no bootstrap content is saved
@@ -74,6 +86,25 @@ public final class BootstrapImporter {
     }
     List<BootstrapFile> files = new ArrayList<>(files("mgnl-bootstrap/" + module.name()));
     files.addAll(files("mgnl-bootstrap-samples/" + module.name()));
+    List<String> skipped = new ArrayList<>();
+    files.removeIf(
+        file -> {
+          boolean security =
+              SECURITY_WORKSPACES.contains(file.workspace())
+                  && !module.workspaces().contains(file.workspace());
+          if (security) {
+            skipped.add(file.fileName());
+          }
+          return security;
+        });
+    if (!skipped.isEmpty()) {
+      LOG.info(
+          "Module '{}': {} bootstrap file(s) of Magnolia's security workspaces skipped (the preview"
+              + " has no users, groups or roles): {}",
+          module.name(),
+          skipped.size(),
+          skipped);
+    }
     Map<String, Session> sessions = new LinkedHashMap<>();
     try {
       for (BootstrapFile file : files) {

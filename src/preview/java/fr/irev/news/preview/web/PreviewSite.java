@@ -4,6 +4,8 @@ import fr.irev.news.preview.bootstrap.ModuleDescriptor;
 import fr.irev.news.preview.lightmodule.LightModule;
 import fr.irev.news.preview.render.PageRenderer;
 import fr.irev.news.preview.repository.PreviewRepository;
+import fr.irev.news.registration.RegistrationService;
+import fr.irev.news.registration.web.RegistrationServices;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Servlet;
 import java.nio.file.Path;
@@ -44,6 +46,7 @@ public final class PreviewSite {
    * @param classes class loader of the module's servlets
    * @param publicUrl the site's public address for absolute URLs (see {@link
    *     PreviewContentContext#siteUrl()})
+   * @param registrations the registration service the module's servlets share
    * @return the handler to give the Jetty server
    */
   public static Handler create(
@@ -53,9 +56,11 @@ public final class PreviewSite {
       Path lightModules,
       PageRenderer renderer,
       ClassLoader classes,
-      String publicUrl) {
+      String publicUrl,
+      RegistrationService registrations) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
+    context.setAttribute(RegistrationServices.ATTRIBUTE, registrations);
     context.setErrorHandler(new FrenchErrorHandler());
     Map<String, Servlet> servlets = new LinkedHashMap<>();
     addServlet(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.irev.news.preview.repository.PreviewRepository;
 import fr.irev.news.preview.support.Fixtures;
+import fr.irev.news.testing.LogCapture;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import javax.jcr.NoSuchWorkspaceException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,66 @@ class BootstrapImporterTest {
       } finally {
         website.logout();
       }
+    }
+  }
+
+  @Test
+  void skipsFilesOfMagnoliaSecurityWorkspacesWithOneInfoLine(@TempDir Path dir) throws Exception {
+    Path jar = dir.resolve("module.jar");
+    String role =
+        "<sv:node sv:name=\"staff\" xmlns:sv=\"http://www.jcp.org/jcr/sv/1.0\">"
+            + "<sv:property sv:name=\"jcr:primaryType\" sv:type=\"Name\"><sv:value>mgnl:role"
+            + "</sv:value></sv:property></sv:node>";
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      put(out, "mgnl-bootstrap/m/", null);
+      put(out, "mgnl-bootstrap/m/website.a.xml", page("a"));
+      put(out, "mgnl-bootstrap/m/userroles.staff.xml", role);
+      put(out, "mgnl-bootstrap/m/usergroups.editors.xml", role.replace("staff", "editors"));
+      put(out, "mgnl-bootstrap-samples/m/", null);
+      put(out, "mgnl-bootstrap-samples/m/users.admin.jean.xml", role.replace("staff", "jean"));
+    }
+    ModuleDescriptor module = new ModuleDescriptor("m", "1", List.of(), List.of(), List.of());
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+        PreviewRepository repo = PreviewRepository.inMemory();
+        LogCapture log = new LogCapture()) {
+      assertEquals(1, new BootstrapImporter(repo, loader).install(module));
+
+      Session website = repo.login("website");
+      try {
+        assertTrue(website.nodeExists("/a"));
+      } finally {
+        website.logout();
+      }
+      for (String workspace : List.of("userroles", "usergroups", "users")) {
+        assertThrows(NoSuchWorkspaceException.class, () -> repo.login(workspace), workspace);
+      }
+      List<String> skipped =
+          log.lines().stream().filter(l -> l.contains("security workspaces skipped")).toList();
+      assertEquals(1, skipped.size(), log.text());
+      assertTrue(skipped.get(0).contains(" INFO "), skipped.get(0));
+      assertTrue(
+          skipped
+              .get(0)
+              .contains("[usergroups.editors.xml, userroles.staff.xml, users.admin.jean.xml]"),
+          skipped.get(0));
+      assertEquals(List.of(), log.errors());
+    }
+  }
+
+  @Test
+  void theModuleBootstrapsItsStaffRoleWhichThePreviewSkips() throws Exception {
+    ModuleDescriptor module =
+        ModuleDescriptorParser.parse(Path.of("magnolia-module.xml").toAbsolutePath());
+    try (PreviewRepository repo = PreviewRepository.inMemory();
+        LogCapture log = new LogCapture()) {
+      new BootstrapImporter(repo, BootstrapImporterTest.class.getClassLoader()).install(module);
+      assertTrue(
+          log.lines().stream()
+              .anyMatch(
+                  l ->
+                      l.contains("security workspaces skipped")
+                          && l.contains("userroles.irev-news-staff.xml")),
+          log.text());
     }
   }
 

@@ -1,0 +1,79 @@
+package fr.irev.news.site.registration;
+
+import fr.irev.news.format.FrenchDates;
+import fr.irev.news.news.EventSchedule;
+import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.NewsKind;
+import fr.irev.news.news.NewsNodes;
+import fr.irev.news.news.NewsWriter;
+import fr.irev.news.news.Place;
+import fr.irev.news.preview.PreviewServer;
+import fr.irev.news.registration.RegistrationSettings;
+import fr.irev.news.registration.RegistrationSettingsMapper;
+import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
+import java.time.ZonedDateTime;
+import java.util.List;
+import javax.jcr.Node;
+import javax.jcr.Session;
+
+/** Events with a built-in registration form, written into a running preview server's repository. */
+final class RegistrationSite {
+
+  /** A start far enough ahead for registrations to be open during any test run. */
+  static final ZonedDateTime START = ZonedDateTime.of(2031, 6, 12, 9, 0, 0, 0, FrenchDates.PARIS);
+
+  private RegistrationSite() {}
+
+  /**
+   * Adds an open event (09:00–17:00 on {@link #START}'s day) to the site.
+   *
+   * @param server the running preview server
+   * @param urlName the item's URL name
+   * @param capacity seats
+   * @param waitingList seats on the waiting list (0: no list)
+   * @param maxSeats people per registration
+   * @param fields optional fields and texts ({@link RegistrationFields#NONE} for none)
+   * @return the event id (the item's identifier)
+   */
+  static String addEvent(
+      PreviewServer server,
+      String urlName,
+      int capacity,
+      int waitingList,
+      int maxSeats,
+      RegistrationFields fields)
+      throws Exception {
+    Session session = server.repository().login(NewsNodes.WORKSPACE);
+    try {
+      ZonedDateTime end = START.withHour(17);
+      NewsItem item =
+          new NewsItem(
+              null,
+              urlName,
+              "Journée d’étude « Quartiers & discriminations » – session " + urlName,
+              "Une journée pour les pilotes des contrats de ville.",
+              "<p>Programme de la journée.</p>",
+              NewsKind.EVENT,
+              new EventSchedule(START, end, false),
+              new Place("Salle Jean-Moulin", "12 rue des Arts; Lille", "Lille"),
+              "Pilotes des contrats de ville",
+              START.minusMonths(2),
+              null,
+              List.of(),
+              List.of(),
+              List.of(),
+              null);
+      Node node = NewsWriter.save(session, "/", item);
+      RegistrationSettingsMapper.write(
+          node,
+          true,
+          new RegistrationSettings(
+              true, null, null, end, capacity, waitingList > 0, waitingList, maxSeats),
+          fields);
+      session.save();
+      return node.getIdentifier();
+    } finally {
+      session.logout();
+    }
+  }
+}
