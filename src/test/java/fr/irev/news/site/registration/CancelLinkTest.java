@@ -75,8 +75,7 @@ class CancelLinkTest {
     Document page = html(shown);
     assertEquals("fr", page.selectFirst("html").attr("lang"));
     assertTrue(
-        text(shown).contains("Inscription de Anne Martin (" + anne + "), confirmée."),
-        text(shown));
+        text(shown).contains("Inscription de Anne Martin (" + anne + "), confirmée."), text(shown));
     Element form = page.selectFirst("form[method=post]");
     assertNotNull(form);
     assertEquals(CANCEL, form.attr("action"));
@@ -90,8 +89,9 @@ class CancelLinkTest {
         site.post(CANCEL, form("jeton", token(link)), "Origin", "https://evil.example");
     assertEquals(403, evil.statusCode());
     assertTrue(
-        text(evil).contains("Cette demande vient d’un autre site : elle n’a pas été prise en"
-            + " compte."),
+        text(evil)
+            .contains(
+                "Cette demande vient d’un autre site : elle n’a pas été prise en" + " compte."),
         text(evil));
     HttpResponse<String> fetchMeta =
         site.post(CANCEL, form("jeton", token(link)), "Sec-Fetch-Site", "cross-site");
@@ -103,9 +103,10 @@ class CancelLinkTest {
     assertEquals(200, done.statusCode(), done.body());
     assertEquals("no-store", done.headers().firstValue("Cache-Control").orElse(""));
     assertTrue(
-        text(done).contains(
-            "Votre inscription est annulée. Un e-mail vous le confirme. Merci d’avoir libéré"
-                + " votre place."),
+        text(done)
+            .contains(
+                "Votre inscription est annulée. Un e-mail vous le confirme. Merci d’avoir libéré"
+                    + " votre place."),
         text(done));
     assertEquals(
         List.of(Registration.Status.CANCELLED, Registration.Status.CONFIRMED), statuses(id));
@@ -154,13 +155,17 @@ class CancelLinkTest {
                     throw new AssertionError(e);
                   }
                 })
+            .sorted()
             .toList();
+    // Messages queued in one save may leave in either order.
     assertEquals(
-        List.of(
-            "[Inscriptions] " + title + " : Anne Martin (inscription confirmée)",
-            "[Inscriptions] " + title + " : Denis Durand (inscription en liste d’attente)",
-            "[Inscriptions] " + title + " : Anne Martin (inscription annulée)",
-            "[Inscriptions] " + title + " : Denis Durand (confirmée depuis la liste d’attente)"),
+        java.util.stream.Stream.of(
+                "[Inscriptions] " + title + " : Anne Martin (inscription confirmée)",
+                "[Inscriptions] " + title + " : Denis Durand (inscription en liste d’attente)",
+                "[Inscriptions] " + title + " : Anne Martin (inscription annulée)",
+                "[Inscriptions] " + title + " : Denis Durand (confirmée depuis la liste d’attente)")
+            .sorted()
+            .toList(),
         staffSubjects);
   }
 

@@ -68,16 +68,26 @@ class MailContentTest {
         site.postFromSite(
             registrationPath(eventId),
             form(
-                "evenement", eventId,
-                "token", "t-" + UUID.randomUUID(),
-                "lastName", last,
-                "firstName", first,
-                "email", address,
-                "seats", seats,
-                "organisation", "Ville de Roubaix",
-                "phone", "+33 6 12 34 56 78",
-                "comment", "Arrivée vers 9 h 30.\nMerci !",
-                "consent", "oui"));
+                "evenement",
+                eventId,
+                "token",
+                "t-" + UUID.randomUUID(),
+                "lastName",
+                last,
+                "firstName",
+                first,
+                "email",
+                address,
+                "seats",
+                seats,
+                "organisation",
+                "Ville de Roubaix",
+                "phone",
+                "+33 6 12 34 56 78",
+                "comment",
+                "Arrivée vers 9 h 30.\nMerci !",
+                "consent",
+                "oui"));
     assertEquals(200, answer.statusCode(), answer.body());
     return address;
   }
@@ -131,12 +141,25 @@ class MailContentTest {
     assertTrue(alternative.getBodyPart(1).isMimeType("text/html"));
 
     String text = body(mail, "text/plain");
-    assertTrue(text.startsWith("Bonjour Hélène Çelik,\n\nVotre inscription à « " + TITLE
-        + " » est confirmée.\n\n"), text);
+    assertTrue(
+        text.startsWith(
+            "Bonjour Hélène Çelik,\n\nVotre inscription à « " + TITLE + " » est confirmée.\n\n"),
+        text);
     assertTrue(
         text.contains(
-            "Date : le jeudi 12" + NBSP + "juin 2031 de 9" + NBSP + "h" + NBSP + "00 à 17" + NBSP
-                + "h" + NBSP + "00\nLieu : " + LOCATION + "\n"),
+            "Date : le jeudi 12"
+                + NBSP
+                + "juin 2031 de 9"
+                + NBSP
+                + "h"
+                + NBSP
+                + "00 à 17"
+                + NBSP
+                + "h"
+                + NBSP
+                + "00\nLieu : "
+                + LOCATION
+                + "\n"),
         text);
     assertTrue(text.contains("\nAccueil café à 8 h 45.\n"), text);
     assertTrue(text.contains("/.irev-news/registration/annulation?jeton="), text);
@@ -205,8 +228,7 @@ class MailContentTest {
     MimeMessage notice = site.mailsTo(staff, 1).get(0);
     String title = "Journée d’étude « Quartiers & discriminations » – session courriel-equipe";
     assertEquals(
-        "[Inscriptions] " + title + " : Zoë Lefèvre (inscription confirmée)",
-        notice.getSubject());
+        "[Inscriptions] " + title + " : Zoë Lefèvre (inscription confirmée)", notice.getSubject());
     assertEquals(List.of(new InternetAddress(address)), Arrays.asList(notice.getReplyTo()));
     assertNoBcc(notice);
     assertEquals(List.of(), attachments(notice));
