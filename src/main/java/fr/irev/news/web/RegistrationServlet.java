@@ -15,11 +15,9 @@ import fr.irev.news.registration.web.RegistrationHtml;
 import fr.irev.news.registration.web.RegistrationHtml.Notice;
 import fr.irev.news.registration.web.RegistrationHtml.NoticeKind;
 import fr.irev.news.registration.web.RegistrationPaths;
-import fr.irev.news.registration.web.RegistrationServices;
 import fr.irev.news.registration.web.SameOrigin;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import fr.irev.news.templating.ContentContext;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -58,7 +56,7 @@ import org.slf4j.LoggerFactory;
  * Nothing personal is logged. Confirmed and waiting registrations are saved before the answer is
  * written, with their e-mails queued in the same save.
  */
-public final class RegistrationServlet extends HttpServlet {
+public final class RegistrationServlet extends RegistrationServletBase {
 
   private static final long serialVersionUID = 1L;
 
@@ -70,26 +68,8 @@ public final class RegistrationServlet extends HttpServlet {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationServlet.class);
 
-  private transient ContentContexts contexts;
-
   /** The content context of the request this thread serves (for the answer pages' suggestions). */
   private static final ThreadLocal<ContentContext> currentContext = new ThreadLocal<>();
-
-  @Override
-  public void init() {
-    contexts =
-        ContentContexts.configure(
-            getServletName(),
-            getInitParameter(ContentContexts.PARAMETER),
-            getClass().getClassLoader());
-    // Starts the e-mail outbox and the purge with the web application, not on the first request.
-    RegistrationServices.of(getServletConfig());
-  }
-
-  @Override
-  public void destroy() {
-    RegistrationServices.release(getServletConfig());
-  }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -114,8 +94,8 @@ public final class RegistrationServlet extends HttpServlet {
     String path = request.getPathInfo() == null ? "" : request.getPathInfo();
     String[] parts = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[] {""};
     String method = request.getMethod();
-    Optional<ContentContext> context = contexts.of(request);
-    Optional<RegistrationService> service = RegistrationServices.of(getServletConfig());
+    Optional<ContentContext> context = context(request);
+    Optional<RegistrationService> service = service();
     if (context.isEmpty() || service.isEmpty()) {
       ErrorPage.send(response, 503, request.getContextPath(), !"HEAD".equals(method));
       return;

@@ -17,11 +17,9 @@ import fr.irev.news.registration.staff.OutboxEntry;
 import fr.irev.news.registration.staff.OutboxMessage;
 import fr.irev.news.registration.staff.RegistrationCsv;
 import fr.irev.news.registration.staff.StaffPages;
-import fr.irev.news.registration.web.RegistrationServices;
 import fr.irev.news.registration.web.SameOrigin;
 import fr.irev.news.templating.ContentContext;
 import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -47,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * cross-site {@code Origin}. Answers are {@code Cache-Control: no-store}; nothing personal is
  * logged.
  */
-public final class RegistrationStaffServlet extends HttpServlet {
+public final class RegistrationStaffServlet extends RegistrationServletBase {
 
   private static final long serialVersionUID = 1L;
 
@@ -56,24 +54,6 @@ public final class RegistrationStaffServlet extends HttpServlet {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationStaffServlet.class);
   private static final SecureRandom RANDOM = new SecureRandom();
-
-  private transient ContentContexts contexts;
-
-  @Override
-  public void init() {
-    contexts =
-        ContentContexts.configure(
-            getServletName(),
-            getInitParameter(ContentContexts.PARAMETER),
-            getClass().getClassLoader());
-    // Starts the e-mail outbox and the purge with the web application, not on the first request.
-    RegistrationServices.of(getServletConfig());
-  }
-
-  @Override
-  public void destroy() {
-    RegistrationServices.release(getServletConfig());
-  }
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -91,8 +71,8 @@ public final class RegistrationStaffServlet extends HttpServlet {
 
   private void route(HttpServletRequest request, HttpServletResponse response)
       throws IOException, RepositoryException {
-    Optional<ContentContext> context = contexts.of(request);
-    Optional<RegistrationService> found = RegistrationServices.of(getServletConfig());
+    Optional<ContentContext> context = context(request);
+    Optional<RegistrationService> found = service();
     if (context.isEmpty() || found.isEmpty()) {
       ErrorPage.send(response, 503, request.getContextPath(), true);
       return;
