@@ -24,8 +24,6 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.query.Query;
-import javax.jcr.query.QueryManager;
 
 /**
  * Reads and writes registration nodes (see {@link RegistrationNodes} for the layout). No locking
@@ -33,27 +31,7 @@ import javax.jcr.query.QueryManager;
  */
 final class RegistrationJcr {
 
-  /** Every registration of one event, whatever its status; order not significant. */
-  private static final String OF_EVENT =
-      "SELECT * FROM [" + NODE_TYPE + "] AS r WHERE r.[" + EVENT_ID + "] = $eventId";
-
   private RegistrationJcr() {}
-
-  /**
-   * The registrations of one event by query (JCR-SQL2, bind variable): sees what is saved.
-   *
-   * @return the registrations, in no particular order
-   */
-  static List<Registration> ofEvent(Session session, String eventId) throws RepositoryException {
-    QueryManager manager = session.getWorkspace().getQueryManager();
-    Query query = manager.createQuery(OF_EVENT, Query.JCR_SQL2);
-    query.bindValue("eventId", session.getValueFactory().createValue(eventId));
-    List<Registration> registrations = new ArrayList<>();
-    for (NodeIterator nodes = query.execute().getNodes(); nodes.hasNext(); ) {
-      registrations.add(read(nodes.nextNode()));
-    }
-    return registrations;
-  }
 
   /**
    * The registrations of one event in order of arrival (the event folder's child order), including

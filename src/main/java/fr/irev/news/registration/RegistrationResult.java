@@ -33,13 +33,6 @@ public sealed interface RegistrationResult {
   record AlreadyRegistered(Registration existing) implements RegistrationResult {}
 
   /**
-   * The token belongs to a registration that has since been cancelled; nothing stored.
-   *
-   * @param registration the cancelled registration
-   */
-  record Withdrawn(Registration registration) implements RegistrationResult {}
-
-  /**
    * Refused by the rules (closed, full, too many seats); nothing stored.
    *
    * @param decision the decision, one that does not hold seats

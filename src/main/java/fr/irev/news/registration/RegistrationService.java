@@ -196,19 +196,9 @@ public final class RegistrationService implements AutoCloseable {
    * @throws RepositoryException on repository failure
    */
   public Availability availability(RegistrationEvent event) throws RepositoryException {
-    List<Registration> all = store.registrations(event.eventId());
-    int confirmed = 0;
-    int waiting = 0;
-    for (Registration r : all) {
-      switch (r.status()) {
-        case CONFIRMED -> confirmed += r.seats();
-        case WAITING -> waiting += r.seats();
-        case CANCELLED -> {}
-      }
-    }
     return Availability.of(
         event.settings(),
-        new Occupancy(confirmed, waiting),
+        store.occupancy(event.eventId()),
         RegistrationRules.closedReason(event.settings(), now()));
   }
 
@@ -226,15 +216,27 @@ public final class RegistrationService implements AutoCloseable {
     if (!form.valid()) {
       throw new IllegalArgumentException("the form has errors");
     }
+    return register(event, form.registration(), form.details());
+  }
+
+  /**
+   * Records an attempt for an event, with the e-mails it sends queued in the same save.
+   *
+   * @param event the event
+   * @param request the attempt (its token is the idempotency key)
+   * @param details its optional fields
+   * @return the result
+   * @throws RepositoryException on repository failure (nothing saved, nothing sent)
+   */
+  public RegistrationResult register(
+      RegistrationEvent event,
+      NewRegistration request,
+      RegistrationForm.RegistrationDetails details)
+      throws RepositoryException {
     Instant now = now();
     RegistrationResult result =
         store.register(
-            event.eventId(),
-            event.settings(),
-            form.registration(),
-            form.details(),
-            now,
-            new Mails(event, now));
+            event.eventId(), event.settings(), request, details, now, new Mails(event, now));
     if (result instanceof RegistrationResult.Registered registered && !registered.duplicate()) {
       worker.wake();
     }

@@ -4,9 +4,12 @@ import fr.irev.news.jcr.References;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import javax.jcr.ItemNotFoundException;
@@ -88,6 +91,7 @@ public final class RegistrationStore {
   private final SessionOpener opener;
   private final Period retention;
   private final EventLocks locks = new EventLocks(STRIPES);
+  private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
 
   /**
    * A store keeping registrations {@link #DEFAULT_RETENTION} after their event's end.
@@ -124,11 +128,12 @@ public final class RegistrationStore {
   }
 
   /**
-   * Records one registration attempt. In order: a token already stored for this event gives that
-   * registration's outcome again ({@code duplicate = true}, no new node); an e-mail (trimmed, case
-   * ignored) of a registration that holds seats gives {@link RegistrationResult.AlreadyRegistered};
-   * otherwise {@link RegistrationRules#decide} on the stored occupancy, and a confirmed or waiting
-   * decision is saved before this method returns.
+   * Records one registration attempt. In order: a token already stored for this event (on a
+   * registration that still holds seats: after a cancellation the same token registers again) gives
+   * that registration's outcome again ({@code duplicate = true}, no new node); an e-mail (trimmed,
+   * case ignored) of a registration that holds seats gives {@link
+   * RegistrationResult.AlreadyRegistered}; otherwise {@link RegistrationRules#decide} on the stored
+   * occupancy, and a confirmed or waiting decision is saved before this method returns.
    *
    * @param eventId the event id ({@code [A-Za-z0-9][A-Za-z0-9_-]*}, up to 200 characters)
    * @param settings the event's settings, not {@code null}
@@ -182,30 +187,18 @@ public final class RegistrationStore {
       Instant now,
       ChangeListener listener)
       throws RepositoryException {
-    String emailKey = request.emailKey();
-    Registration sameEmail = null;
-    int confirmed = 0;
-    int waiting = 0;
-    for (Registration stored : RegistrationJcr.ofEvent(session, eventId)) {
-      if (stored.token().equals(request.token())) {
-        return replay(session, stored);
-      }
-      switch (stored.status()) {
-        case CONFIRMED -> confirmed += stored.seats();
-        case WAITING -> waiting += stored.seats();
-        case CANCELLED -> {
-          continue;
-        }
-      }
-      if (stored.emailKey().equals(emailKey)) {
-        sameEmail = stored;
-      }
+    Ledger ledger = ledger(session, eventId);
+    String sameToken = ledger.tokens.get(request.token());
+    if (sameToken != null) {
+      return replay(session, RegistrationJcr.read(session.getNodeByIdentifier(sameToken)));
     }
+    String sameEmail = ledger.emails.get(request.emailKey());
     if (sameEmail != null) {
-      return new RegistrationResult.AlreadyRegistered(sameEmail);
+      return new RegistrationResult.AlreadyRegistered(
+          RegistrationJcr.read(session.getNodeByIdentifier(sameEmail)));
     }
-    Occupancy occupancy = new Occupancy(confirmed, waiting);
-    Decision decision = RegistrationRules.decide(settings, occupancy, request.seats(), now);
+    Decision decision =
+        RegistrationRules.decide(settings, ledger.occupancy(), request.seats(), now);
     if (!decision.holdsSeats()) {
       return new RegistrationResult.Refused(decision);
     }
@@ -220,7 +213,73 @@ public final class RegistrationStore {
         new RegistrationResult.Registered(saved, decision, false);
     listener.registered(session.getNodeByIdentifier(saved.id()), result);
     session.save();
+    ledger.add(saved);
     return result;
+  }
+
+  /**
+   * What the store knows of one event without reading every registration again: seats held, the
+   * registrations holding seats by e-mail key and by token, and the number of registration nodes it
+   * was built from. Used and changed only under the event's lock; rebuilt from the repository
+   * whenever the event folder's number of children differs (a purge, a deletion by an
+   * administrator), and dropped after a cancellation or a promotion.
+   */
+  private static final class Ledger {
+    private int confirmedSeats;
+    private int waitingSeats;
+    private final Map<String, String> emails = new HashMap<>();
+    private final Map<String, String> tokens = new HashMap<>();
+    private long nodes;
+
+    static Ledger load(Session session, String eventId) throws RepositoryException {
+      Ledger ledger = new Ledger();
+      for (Registration r : RegistrationJcr.inArrivalOrder(session, eventId)) {
+        ledger.add(r);
+      }
+      return ledger;
+    }
+
+    void add(Registration r) {
+      nodes++;
+      switch (r.status()) {
+        case CONFIRMED -> confirmedSeats += r.seats();
+        case WAITING -> waitingSeats += r.seats();
+        case CANCELLED -> {
+          return;
+        }
+      }
+      emails.put(r.emailKey(), r.id());
+      tokens.put(r.token(), r.id());
+    }
+
+    Occupancy occupancy() {
+      return new Occupancy(confirmedSeats, waitingSeats);
+    }
+  }
+
+  /** The event's ledger, checked against the folder's children; call under the event's lock. */
+  private Ledger ledger(Session session, String eventId) throws RepositoryException {
+    Node root = session.getRootNode();
+    long children = root.hasNode(eventId) ? root.getNode(eventId).getNodes().getSize() : 0;
+    Ledger ledger = ledgers.get(eventId);
+    if (ledger == null || ledger.nodes != children) {
+      ledger = Ledger.load(session, eventId);
+      ledgers.put(eventId, ledger);
+    }
+    return ledger;
+  }
+
+  /**
+   * The seats held for an event, as stored.
+   *
+   * @param eventId the event id
+   * @return confirmed and waiting seats
+   * @throws IllegalArgumentException when the event id has another shape
+   * @throws RepositoryException on repository failure
+   */
+  public Occupancy occupancy(String eventId) throws RepositoryException {
+    checkEventId(eventId);
+    return locked(eventId, session -> ledger(session, eventId).occupancy());
   }
 
   /** The outcome of a registration already stored under the same token. */
@@ -231,7 +290,7 @@ public final class RegistrationStore {
       case WAITING ->
           new RegistrationResult.Registered(
               stored, new Decision.Waiting(WaitingList.position(session, stored)), true);
-      case CANCELLED -> new RegistrationResult.Withdrawn(stored);
+      case CANCELLED -> throw new IllegalStateException("a cancelled registration holds no token");
     };
   }
 
@@ -300,6 +359,7 @@ public final class RegistrationStore {
             listener.promoted(session.getNodeByIdentifier(r.id()), r);
           }
           session.save();
+          ledgers.remove(eventId);
           return Optional.of(cancellation);
         });
   }
@@ -368,6 +428,7 @@ public final class RegistrationStore {
           Registration promoted = registration.withStatus(Registration.Status.CONFIRMED);
           listener.promoted(node, promoted);
           session.save();
+          ledgers.remove(eventId);
           return PromotionOutcome.PROMOTED;
         });
   }

@@ -24,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.jcr.Binary;
 import javax.jcr.InvalidItemStateException;
 import javax.jcr.ItemExistsException;
+import javax.jcr.ItemNotFoundException;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
@@ -114,8 +115,15 @@ public final class SigningKeys {
         if (root.hasNode(KEYS)) {
           return read(root.getNode(KEYS));
         }
-        create(session);
-      } catch (ItemExistsException | InvalidItemStateException e) {
+        synchronized (SigningKeys.class) {
+          // One creation at a time in this JVM; instances sharing the workspace still race,
+          // which create() resolves (the first saved wins) and the retry below absorbs.
+          session.refresh(false);
+          if (!session.getRootNode().hasNode(KEYS)) {
+            create(session);
+          }
+        }
+      } catch (ItemExistsException | InvalidItemStateException | ItemNotFoundException e) {
         if (attempt >= ATTEMPTS) {
           throw e;
         }

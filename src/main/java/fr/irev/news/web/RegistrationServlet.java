@@ -5,9 +5,11 @@ import fr.irev.news.registration.Availability;
 import fr.irev.news.registration.CancellationLinks;
 import fr.irev.news.registration.Decision;
 import fr.irev.news.registration.FieldError;
+import fr.irev.news.registration.NewRegistration;
 import fr.irev.news.registration.RegistrationEvent;
 import fr.irev.news.registration.RegistrationForm;
 import fr.irev.news.registration.RegistrationResult;
+import fr.irev.news.registration.RegistrationRules;
 import fr.irev.news.registration.RegistrationService;
 import fr.irev.news.registration.web.CommuneNames;
 import fr.irev.news.registration.web.FormState;
@@ -62,6 +64,9 @@ public final class RegistrationServlet extends RegistrationServletBase {
 
   /** Largest accepted form body, in bytes (the longest valid form, percent-encoded, fits). */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** Prefix of tokens derived by the server (forms posted without the script's token). */
+  static final String DERIVED_PREFIX = "d-";
 
   /** Idempotency window of forms posted without the script's token, in seconds. */
   static final long DERIVED_TOKEN_WINDOW_SECONDS = 600;
@@ -155,9 +160,11 @@ public final class RegistrationServlet extends RegistrationServletBase {
       String eventId)
       throws IOException, RepositoryException {
     String contextPath = request.getContextPath();
-    String type = request.getContentType();
+    // The raw header: Jetty's getContentType() throws on an unknown charset.
+    String type = request.getHeader("Content-Type");
     if (type == null
-        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        || !utf8OrUnspecified(type)) {
       simple(
           response,
           415,
@@ -167,25 +174,27 @@ public final class RegistrationServlet extends RegistrationServletBase {
           contextPath);
       return;
     }
-    long length = request.getContentLengthLong();
-    if (length < 0) {
-      simple(
-          response,
-          411,
-          "Formulaire incomplet",
-          "Le formulaire est arrivé sans sa longueur. Renvoyez-le depuis la page de l’événement.",
-          contextPath);
-      return;
-    }
-    if (length > MAX_BODY_BYTES) {
+    FormBody.Result body = FormBody.read(request, MAX_BODY_BYTES);
+    if (body instanceof FormBody.TooLarge) {
       simple(
           response,
           413,
           "Formulaire trop long",
-          "Le formulaire envoyé est trop long. Raccourcissez le commentaire puis renvoyez-le.",
+          "Le formulaire envoyé dépasse la taille permise. Raccourcissez les champs les plus"
+              + " longs (le commentaire, par exemple) puis renvoyez-le.",
           contextPath);
       return;
     }
+    if (!(body instanceof FormBody.Fields fields)) {
+      simple(
+          response,
+          400,
+          "Formulaire illisible",
+          "Le formulaire envoyé est illisible. Renvoyez-le depuis la page de l’événement.",
+          contextPath);
+      return;
+    }
+    Map<String, String[]> parameters = fields.fields();
     Optional<RegistrationEvent> found =
         service.event(context.session(NewsNodes.WORKSPACE), eventId);
     if (found.isEmpty()) {
@@ -198,21 +207,6 @@ public final class RegistrationServlet extends RegistrationServletBase {
       return;
     }
     RegistrationEvent event = found.get();
-    Map<String, String[]> parameters;
-    try {
-      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      parameters = request.getParameterMap();
-    } catch (RuntimeException e) {
-      // An unreadable body (bad percent-encoding…): IllegalArgumentException, or the container's
-      // own exception (Jetty: BadMessageException). Never a 503 for what the visitor sent.
-      simple(
-          response,
-          400,
-          "Formulaire illisible",
-          "Le formulaire envoyé est illisible. Renvoyez-le depuis la page de l’événement.",
-          contextPath);
-      return;
-    }
     String eventUrl = eventUrl(context, event);
     String[] postedEvent = parameters.get(RegistrationHtml.EVENT_FIELD);
     if (postedEvent != null
@@ -244,7 +238,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
       return;
     }
     Map<String, String[]> asked = asked(parameters, event);
-    Decision.Closed closed = service.availability(event).closed();
+    Decision.Closed closed = RegistrationRules.closedReason(event.settings(), service.now());
     if (closed != null) {
       answer(
           response,
@@ -294,7 +288,17 @@ public final class RegistrationServlet extends RegistrationServletBase {
           contextPath);
       return;
     }
-    RegistrationResult result = service.register(event, form);
+    NewRegistration posted = form.registration();
+    RegistrationResult result =
+        service.register(
+            event,
+            new NewRegistration(
+                idempotencyKey(form),
+                posted.lastName(),
+                posted.firstName(),
+                posted.email(),
+                posted.seats()),
+            form.details());
     result(response, event, eventUrl, form, result, contextPath);
   }
 
@@ -333,14 +337,6 @@ public final class RegistrationServlet extends RegistrationServletBase {
           "Vous êtes déjà inscrit à cet événement avec l’adresse "
               + email
               + ". Pour annuler, utilisez le lien reçu par e-mail.",
-          contextPath);
-    } else if (result instanceof RegistrationResult.Withdrawn) {
-      info(
-          response,
-          event,
-          eventUrl,
-          "Cette inscription a été annulée. Pour vous inscrire à nouveau, rechargez la page de"
-              + " l’événement.",
           contextPath);
     } else if (result instanceof RegistrationResult.Refused refused
         && refused.decision() instanceof Decision.TooManySeats) {
@@ -565,15 +561,37 @@ public final class RegistrationServlet extends RegistrationServletBase {
   }
 
   /**
+   * The idempotency key the store records: the form's token joined to a digest of the posted
+   * values, so that only the same form posted again is a replay (a double click), while the same
+   * token with other values (the browser's Back button, then a colleague's registration) is a new
+   * attempt.
+   */
+  static String idempotencyKey(RegistrationForm form) {
+    String token = form.values().getOrDefault(RegistrationForm.TOKEN, "");
+    if (token.startsWith(DERIVED_PREFIX)) {
+      return token;
+    }
+    Map<String, String[]> values = new TreeMap<>();
+    form.values().forEach((k, v) -> values.put(k, new String[] {v}));
+    values.remove(RegistrationForm.TOKEN);
+    return token + "." + digest("", values).substring(0, 22);
+  }
+
+  /**
    * The idempotency token of a form posted without the page's script: a digest of the event and
    * every value, valid for {@value #DERIVED_TOKEN_WINDOW_SECONDS} seconds, so that a double click
    * records one registration (field case C20) and the same person can register again later.
    */
   static String derivedToken(String eventId, Map<String, String[]> fields) {
+    long window = System.currentTimeMillis() / 1000 / DERIVED_TOKEN_WINDOW_SECONDS;
+    return DERIVED_PREFIX + digest(eventId + "\n" + window + "\n", fields);
+  }
+
+  /** SHA-256 of a prefix and the fields (names sorted, values stripped), URL-safe base64. */
+  private static String digest(String prefix, Map<String, String[]> fields) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      long window = System.currentTimeMillis() / 1000 / DERIVED_TOKEN_WINDOW_SECONDS;
-      digest.update((eventId + "\n" + window + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(prefix.getBytes(StandardCharsets.UTF_8));
       for (Map.Entry<String, String[]> e : new TreeMap<>(fields).entrySet()) {
         digest.update(e.getKey().getBytes(StandardCharsets.UTF_8));
         for (String v : e.getValue()) {
@@ -582,7 +600,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
         }
         digest.update((byte) 1);
       }
-      return "d-" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
@@ -664,6 +682,21 @@ public final class RegistrationServlet extends RegistrationServletBase {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Whether a form's {@code Content-Type} names no charset or UTF-8 (the form declares {@code
+   * accept-charset="UTF-8"}; any other charset is refused before Jetty tries to decode with it).
+   */
+  static boolean utf8OrUnspecified(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String p = parameter.strip().toLowerCase(Locale.ROOT);
+      if (p.startsWith("charset=")) {
+        String charset = p.substring("charset=".length()).replace("\"", "").strip();
+        return charset.equals("utf-8") || charset.equals("utf8");
+      }
+    }
+    return true;
   }
 
   private static String first(Map<String, String[]> parameters, String name) {

@@ -49,6 +49,9 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
 
   private static final long serialVersionUID = 1L;
 
+  /** Lifetime of the staff forms' token cookie, in seconds (eight hours, as a login). */
+  static final int CSRF_MAX_AGE_SECONDS = 8 * 3600;
+
   /** Cookie holding the staff forms' token. */
   static final String CSRF_COOKIE = "irev-equipe-jeton";
 
@@ -100,7 +103,7 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       csrf = issueCsrf(response, contextPath, secure);
     }
     if (post && !postAllowed(request, context.get(), csrf)) {
-      ErrorPage.send(response, 403, contextPath, true);
+      expired(response, pages, contextPath);
       return;
     }
     if (parts.size() == 1 && parts.get(0).equals("login")) {
@@ -108,7 +111,7 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       return;
     }
     if (!service.platform().isStaff(request)) {
-      if (service.platform().hasLoginForm() && !post) {
+      if (service.platform().hasLoginForm()) {
         response.setStatus(303);
         response.setHeader("Location", contextPath + "/.irev-news/staff/login");
         response.setHeader("Cache-Control", "no-store");
@@ -294,6 +297,18 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
     response.setHeader("Cache-Control", "no-store");
   }
 
+  /** A refused staff post: a French page that says why and how to go on, nothing changed. */
+  private static void expired(HttpServletResponse response, StaffPages pages, String contextPath)
+      throws IOException {
+    html(
+        response,
+        403,
+        pages.message(
+            "Action non effectuée",
+            "Cette page a expiré ou ne vient pas de l’espace inscriptions : rien n’a été modifié."
+                + " Rechargez la page puis recommencez."));
+  }
+
   private static boolean postAllowed(
       HttpServletRequest request, ContentContext context, String csrf) {
     if (SameOrigin.of(request, context.siteUrl()) == SameOrigin.Verdict.CROSS_SITE) {
@@ -337,7 +352,9 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
             + value
             + "; Path="
             + contextPath
-            + "/.irev-news/staff; HttpOnly; SameSite=Strict"
+            + "/.irev-news/staff; Max-Age="
+            + CSRF_MAX_AGE_SECONDS
+            + "; HttpOnly; SameSite=Strict"
             + (secure ? "; Secure" : ""));
     return value;
   }

@@ -140,6 +140,24 @@ public final class StaffPages {
     return StaffHtml.render(doc);
   }
 
+  /**
+   * A page with one message and a link back to the events (e.g. a refused post).
+   *
+   * @param heading the page's heading, plain text
+   * @param message the message, plain text
+   * @return the HTML document
+   */
+  public String message(String heading, String message) {
+    Document doc = StaffHtml.page(stylesheet, heading, urls, -1);
+    Element main = StaffHtml.main(doc);
+    StaffHtml.flash(main, Flash.error(message));
+    main.appendElement("p")
+        .appendElement("a")
+        .attr("href", urls.events())
+        .text("Retour aux événements");
+    return StaffHtml.render(doc);
+  }
+
   private static void field(
       Element form,
       String name,

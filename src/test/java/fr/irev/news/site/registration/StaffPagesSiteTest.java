@@ -213,12 +213,16 @@ class StaffPagesSiteTest {
     for (HttpResponse<String> response : refused) {
       assertEquals(403, response.statusCode(), response.body());
       assertFalse(response.body().contains("Exception"));
+      assertTrue(response.body().contains("Rechargez la page puis recommencez."), response.body());
     }
-    // Logged out, with the token: not staff.
+    // Logged out, with the token: not staff, sent to the login page.
     HttpResponse<String> notStaff =
         site.postFromSite(
             cancel, form("csrf", staff.csrf()), "Cookie", "irev-equipe-jeton=" + staff.csrf());
-    assertEquals(403, notStaff.statusCode());
+    assertEquals(303, notStaff.statusCode());
+    assertEquals(
+        "/.irev-news/staff/login",
+        java.net.URI.create(notStaff.headers().firstValue("Location").orElseThrow()).getPath());
     assertEquals(stored, site.stored(id), "nothing changed");
 
     HttpResponse<String> cancelled =

@@ -213,6 +213,87 @@ class VisitorRegistrationTest {
   }
 
   @Test
+  void theSameTokenWithOtherValuesIsANewRegistrationNotAReplay() throws Exception {
+    // The browser's Back button keeps the hidden token: a second person's form is not a replay.
+    String id = site.addEvent("jeton-reutilise", 5, 0, 2, RegistrationFields.NONE);
+    String token = "t-" + java.util.UUID.randomUUID();
+    String anna = email("anna");
+    String marc = email("marc");
+    HttpResponse<String> first =
+        site.postFromSite(
+            registrationPath(id),
+            form(
+                "evenement",
+                id,
+                "token",
+                token,
+                "lastName",
+                "Lefebvre",
+                "firstName",
+                "Anna",
+                "email",
+                anna,
+                "consent",
+                "oui",
+                "seats",
+                "1"));
+    HttpResponse<String> second =
+        site.postFromSite(
+            registrationPath(id),
+            form(
+                "evenement",
+                id,
+                "token",
+                token,
+                "lastName",
+                "Collègue",
+                "firstName",
+                "Marc",
+                "email",
+                marc,
+                "consent",
+                "oui",
+                "seats",
+                "2"));
+    assertEquals("Votre inscription est confirmée.", notice(first).text());
+    assertEquals("Votre inscription est confirmée.", notice(second).text());
+    List<Registration> stored = site.stored(id);
+    assertEquals(
+        List.of(anna, marc), stored.stream().map(Registration::email).toList(), "both stored");
+    assertEquals(List.of(1, 2), stored.stream().map(Registration::seats).toList());
+    assertEquals(2, site.seatsLeft(id));
+    site.mailsTo(marc, 1);
+  }
+
+  @Test
+  void afterCancellingTheSameFormWithoutScriptRegistersAgain() throws Exception {
+    String id = site.addEvent("reinscription", 5, 0, 1, RegistrationFields.NONE);
+    String address = email("lea");
+    String noToken =
+        form(
+            "evenement", id,
+            "lastName", "Moreau",
+            "firstName", "Léa",
+            "email", address,
+            "consent", "oui");
+    assertEquals(200, site.postFromSite(registrationPath(id), noToken).statusCode());
+    String registration = site.stored(id).get(0).id();
+    site.server
+        .registrations()
+        .cancel(
+            site.server
+                .registrations()
+                .event(site.server.repository().login("irev-news"), id)
+                .orElseThrow(),
+            registration);
+    HttpResponse<String> again = site.postFromSite(registrationPath(id), noToken);
+    assertEquals("Votre inscription est confirmée.", notice(again).text());
+    assertEquals(
+        List.of(Registration.Status.CANCELLED, Registration.Status.CONFIRMED),
+        site.stored(id).stream().map(Registration::status).toList());
+  }
+
+  @Test
   void groupOverTheSeatsLeftGoesToTheWaitingListNeverConfirmed() throws Exception {
     String id = site.addEvent("groupe-attente", 3, 3, 3, RegistrationFields.NONE);
     String first = email("jules");
