@@ -4,7 +4,8 @@ package fr.irev.news.registration;
  * What is left for an event at one instant, for the optional seats display and for staff.
  *
  * @param occupancy seats confirmed and waiting
- * @param seatsLeft confirmed seats still free, {@code >= 0}
+ * @param seatsLeft confirmed seats a newcomer can still get, {@code >= 0}: 0 while anyone waits
+ *     (freed seats go to the waiting list first)
  * @param waitingRoomLeft seats still free on the waiting list, {@code >= 0} (0 without a list)
  * @param closed why registrations are closed at that instant, or {@code null} when they are open
  */
@@ -21,7 +22,9 @@ public record Availability(
       RegistrationSettings settings, Occupancy occupancy, Decision.Closed closed) {
     return new Availability(
         occupancy,
-        Math.max(0, settings.capacity() - occupancy.confirmedSeats()),
+        occupancy.waitingSeats() > 0
+            ? 0
+            : Math.max(0, settings.capacity() - occupancy.confirmedSeats()),
         Math.max(0, settings.waitingRoom() - occupancy.waitingSeats()),
         closed);
   }

@@ -28,8 +28,9 @@ public final class RegistrationRules {
    *       (inclusive to the minute: a deadline at 23:59 accepts up to 23:59:59.999, refuses from
    *       00:00:00.000 — C21);
    *   <li>{@link Decision.TooManySeats} when {@code seats > maxSeatsPerRegistration};
-   *   <li>{@link Decision.Confirmed} when {@code confirmedSeats + seats <= capacity} — never a
-   *       partial confirmation (C19);
+   *   <li>{@link Decision.Confirmed} when nobody is waiting and {@code confirmedSeats + seats <=
+   *       capacity} — never a partial confirmation (C19), and never ahead of the waiting list
+   *       (seats freed while a larger registration waits first stay for it or for staff);
    *   <li>{@link Decision.Waiting} when the waiting list is enabled and {@code waitingSeats + seats
    *       <= waitingListSize}, at position {@code waitingSeats + 1};
    *   <li>otherwise {@link Decision.Full}.
@@ -59,7 +60,8 @@ public final class RegistrationRules {
     if (seats > settings.maxSeatsPerRegistration()) {
       return new Decision.TooManySeats(settings.maxSeatsPerRegistration());
     }
-    if ((long) occupancy.confirmedSeats() + seats <= settings.capacity()) {
+    if (occupancy.waitingSeats() == 0
+        && (long) occupancy.confirmedSeats() + seats <= settings.capacity()) {
       return new Decision.Confirmed();
     }
     if (settings.waitingListEnabled()

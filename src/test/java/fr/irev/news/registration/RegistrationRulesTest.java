@@ -192,4 +192,15 @@ class RegistrationRulesTest {
         "waitingSeats must be >= 0, was -2",
         assertThrows(IllegalArgumentException.class, () -> new Occupancy(0, -2)).getMessage());
   }
+
+  @Test
+  void aNewcomerNeverOvertakesTheWaitingList() {
+    RegistrationSettings settings =
+        new RegistrationSettings(true, null, null, EVENT_END, 3, true, 5, 3);
+    // One seat is free, but a group of 3 waits first: the newcomer waits behind it.
+    assertEquals(
+        new Decision.Waiting(4), RegistrationRules.decide(settings, new Occupancy(2, 3), 1, NOW));
+    assertEquals(
+        new Decision.Confirmed(), RegistrationRules.decide(settings, new Occupancy(2, 0), 1, NOW));
+  }
 }

@@ -303,8 +303,14 @@ class VisitorRegistrationTest {
     String group = email("groupe");
     HttpResponse<String> answer = post(id, "Faure", "Karim", group, "3", 200);
     assertEquals("Vous êtes sur liste d'attente (position 1).", notice(answer).text());
-    assertEquals(1, site.seatsLeft(id), "the seat left stays free");
+    assertEquals(0, site.seatsLeft(id), "nobody overtakes the waiting list");
     assertEquals(List.of(Registration.Status.WAITING), statusOf(site.stored(id), group));
+
+    // A newcomer for the one free seat cannot overtake the group: the list is full too.
+    String late = email("late");
+    HttpResponse<String> behind = post(id, "Petit", "Nina", late, "1", 409);
+    assertEquals("Cet événement est complet.", notice(behind).text());
+    assertEquals(List.of(), statusOf(site.stored(id), late));
   }
 
   @Test
