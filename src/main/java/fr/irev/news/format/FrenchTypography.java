@@ -28,4 +28,22 @@ public final class FrenchTypography {
     String result = BEFORE.matcher(text).replaceAll("\u00a0$1");
     return AFTER.matcher(result).replaceAll("«\u00a0");
   }
+
+  /**
+   * "de" before a word, elided before a vowel ("d’Élodie", "d’Anne", "de Marc"). A word starting
+   * with "h" keeps "de" (aspirated or not cannot be told from the spelling of a name).
+   *
+   * @param word a name or word, not {@code null}
+   * @return {@code "d’" + word} or {@code "de " + word}
+   */
+  public static String de(String word) {
+    if (word.isEmpty()) {
+      return "de ";
+    }
+    char first =
+        java.text.Normalizer.normalize(word.substring(0, 1), java.text.Normalizer.Form.NFD)
+            .toLowerCase(java.util.Locale.ROOT)
+            .charAt(0);
+    return "aeiouy".indexOf(first) >= 0 ? "d\u2019" + word : "de " + word;
+  }
 }

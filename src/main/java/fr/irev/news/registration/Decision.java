@@ -52,7 +52,7 @@ public sealed interface Decision {
 
     @Override
     public String message() {
-      return "Vous êtes sur liste d'attente (position " + position + ").";
+      return "Vous êtes sur liste d’attente (position " + position + ").";
     }
   }
 

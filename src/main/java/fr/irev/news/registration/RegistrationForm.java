@@ -178,7 +178,7 @@ public record RegistrationForm(
     String firstName = reader.line(FIRST_NAME, "Le prénom", NAME_MAX, "Indiquez votre prénom.");
     String email = reader.email();
     int seats = reader.seats(settings.maxSeatsPerRegistration());
-    String organisation = reader.line(ORGANISATION, "Le nom de l'organisation", 200, null);
+    String organisation = reader.line(ORGANISATION, "Le nom de l’organisme", 200, null);
     String function = reader.line(FUNCTION, "La fonction", 200, null);
     String commune = reader.line(COMMUNE, "La commune", 100, null);
     String phone = reader.line(PHONE, "Le numéro de téléphone", 30, null);
@@ -246,6 +246,9 @@ public record RegistrationForm(
       if (value.isEmpty() && requiredMessage != null) {
         return error(field, requiredMessage);
       }
+      if (requiredMessage != null && value.codePoints().noneMatch(Character::isLetter)) {
+        return error(field, subject + " doit contenir au moins une lettre.");
+      }
       return withinLength(field, subject, value, max);
     }
 
@@ -257,9 +260,9 @@ public record RegistrationForm(
       if (hasControl(value, false)) {
         return error(
             EMAIL,
-            "L'adresse e-mail ne doit contenir ni retour à la ligne ni caractère de contrôle.");
+            "L’adresse e-mail ne doit contenir ni retour à la ligne ni caractère de contrôle.");
       }
-      if (withinLength(EMAIL, "L'adresse e-mail", value, EMAIL_MAX) == null) {
+      if (withinLength(EMAIL, "L’adresse e-mail", value, EMAIL_MAX) == null) {
         return null;
       }
       return plausibleEmail(value) ? value : error(EMAIL, EMAIL_MESSAGE);
@@ -310,7 +313,7 @@ public record RegistrationForm(
       if (value != null && value.isEmpty()) {
         error(
             CONSENT,
-            "Cochez la case pour accepter l'utilisation de vos données pour cette inscription.");
+            "Cochez la case pour accepter l’utilisation de vos données pour cette inscription.");
       }
     }
 
@@ -362,7 +365,21 @@ public record RegistrationForm(
                         || (c >= 0x7f && c <= 0x9f)
                         || c == 0x2028
                         || c == 0x2029
+                        || invisibleFormat(c)
                         || Character.isSurrogate((char) c) && c <= 0xffff));
+  }
+
+  /**
+   * Invisible formatting characters that can hide or reverse text where names are shown (staff
+   * pages, CSV, e-mail subjects): zero-width spaces and joiners, direction marks, embeddings,
+   * overrides and isolates (Unicode TR9), word joiners, the byte order mark.
+   */
+  private static boolean invisibleFormat(int c) {
+    return (c >= 0x200b && c <= 0x200f)
+        || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2060 && c <= 0x2064)
+        || (c >= 0x2066 && c <= 0x2069)
+        || c == 0xfeff;
   }
 
   /**

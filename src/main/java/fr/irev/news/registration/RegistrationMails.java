@@ -83,23 +83,23 @@ public final class RegistrationMails {
     String people = registration.seats() == 1 ? "" : " (" + registration.seats() + " personnes)";
     paragraphs.add(
         switch (kind) {
-          case CONFIRMED -> "Votre inscription à « " + title + " » est confirmée" + people + ".";
+          case CONFIRMED ->
+              "Votre inscription à " + quoted(title) + " est confirmée" + people + ".";
           case WAITING ->
-              "Cet événement est complet : vous êtes sur la liste d’attente de « "
-                  + title
-                  + " »"
+              "Cet événement est complet : vous êtes sur la liste d’attente de "
+                  + quoted(title)
                   + people
                   + ", en position "
                   + waitingPosition
                   + ". Si une place se libère, vous serez inscrit automatiquement et prévenu par"
                   + " e-mail.";
           case PROMOTED ->
-              "Une place s’est libérée : votre inscription à « "
-                  + title
-                  + " » est maintenant confirmée"
+              "Une place s’est libérée : votre inscription à "
+                  + quoted(title)
+                  + " est maintenant confirmée"
                   + people
                   + ".";
-          case CANCELLED -> "Votre inscription à « " + title + " » est annulée.";
+          case CANCELLED -> "Votre inscription à " + quoted(title) + " est annulée.";
         });
     List<String[]> facts = facts();
     boolean confirmed = kind == Kind.CONFIRMED || kind == Kind.PROMOTED;
@@ -163,7 +163,7 @@ public final class RegistrationMails {
             + what
             + ")";
     List<String> paragraphs =
-        List.of("Bonjour,", "Pour « " + oneLine(event.item().title()) + " » : " + what + ".");
+        List.of("Bonjour,", "Pour " + quoted(oneLine(event.item().title())) + " : " + what + ".");
     List<String[]> facts = new ArrayList<>();
     facts.add(new String[] {"Nom", registration.lastName()});
     facts.add(new String[] {"Prénom", registration.firstName()});
@@ -282,6 +282,11 @@ public final class RegistrationMails {
     }
     body.appendElement("p").text("L’équipe de l’IREV");
     return "<!DOCTYPE html>" + doc.outerHtml();
+  }
+
+  /** A title between French quotes. */
+  private static String quoted(String title) {
+    return "« " + title + " »";
   }
 
   /** Line breaks and other control characters of a title as spaces, for a subject line. */

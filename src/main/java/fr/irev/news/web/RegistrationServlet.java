@@ -1,5 +1,6 @@
 package fr.irev.news.web;
 
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.registration.Availability;
 import fr.irev.news.registration.CancellationLinks;
@@ -252,7 +253,10 @@ public final class RegistrationServlet extends RegistrationServletBase {
       return;
     }
     RegistrationForm form = RegistrationForm.parse(asked, event.settings());
-    String token = form.values().getOrDefault(RegistrationForm.TOKEN, "");
+    boolean badToken =
+        form.errors().stream().anyMatch(e -> e.field().equals(RegistrationForm.TOKEN));
+    // A malformed token is not posted again: the page's script (or the server) makes a new one.
+    String token = badToken ? "" : form.values().getOrDefault(RegistrationForm.TOKEN, "");
     boolean secure = request.isSecure() || context.siteUrl().startsWith("https:");
     if (verdict == SameOrigin.Verdict.UNKNOWN
         && !SameOrigin.doubleSubmitted(request, first(parameters, RegistrationHtml.CSRF_FIELD))) {
@@ -483,8 +487,8 @@ public final class RegistrationServlet extends RegistrationServletBase {
     }
     main.appendElement("p")
         .text(
-            "Inscription de "
-                + current.firstName()
+            "Inscription "
+                + FrenchTypography.de(current.firstName())
                 + " "
                 + current.lastName()
                 + " ("

@@ -17,6 +17,7 @@ import fr.irev.news.registration.staff.OutboxEntry;
 import fr.irev.news.registration.staff.OutboxMessage;
 import fr.irev.news.registration.staff.RegistrationCsv;
 import fr.irev.news.registration.staff.StaffPages;
+import fr.irev.news.registration.staff.StaffUrls;
 import fr.irev.news.registration.web.SameOrigin;
 import fr.irev.news.templating.ContentContext;
 import jakarta.servlet.http.Cookie;
@@ -30,6 +31,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -149,7 +151,10 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       throws IOException, RepositoryException {
     String contextPath = request.getContextPath();
     if (parts.size() == 2 && !post) {
-      html(response, 200, eventPage(service, pages, event, csrf, null));
+      html(
+          response,
+          200,
+          eventPage(service, pages, event, csrf, flash(request.getParameter(DONE_PARAMETER))));
     } else if (parts.size() == 3 && parts.get(2).equals("inscriptions.csv") && !post) {
       List<Registration> registrations = service.store().registrations(event.eventId());
       response.setStatus(200);
@@ -162,17 +167,63 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       RegistrationCsv.write(registrations, response.getOutputStream());
     } else if (parts.size() == 4 && post && parts.get(2).equals("cancel")) {
       Optional<Cancellation> done = service.cancel(event, parts.get(3));
-      Flash flash = done.map(Flash::cancelled).orElse(Flash.notFound());
-      html(response, done.isPresent() ? 200 : 404, eventPage(service, pages, event, csrf, flash));
+      int people =
+          done.map(c -> c.promoted().stream().mapToInt(Registration::seats).sum()).orElse(0);
+      seeEvent(
+          response, contextPath, event, done.isPresent() ? "annulee-" + people : "introuvable");
     } else if (parts.size() == 4 && post && parts.get(2).equals("promote")) {
       RegistrationStore.PromotionOutcome outcome = service.promote(event, parts.get(3));
-      html(
-          response,
-          outcome == RegistrationStore.PromotionOutcome.PROMOTED ? 200 : 409,
-          eventPage(service, pages, event, csrf, Flash.promotion(outcome)));
+      seeEvent(
+          response, contextPath, event, "promotion-" + outcome.name().toLowerCase(Locale.ROOT));
     } else {
       ErrorPage.send(response, 404, contextPath, true);
     }
+  }
+
+  /** Query parameter of the event page naming what the previous action did. */
+  static final String DONE_PARAMETER = "fait";
+
+  /**
+   * After an action, back to the event page (POST/redirect/GET: reloading it repeats nothing),
+   * telling it what was done.
+   */
+  private static void seeEvent(
+      HttpServletResponse response, String contextPath, RegistrationEvent event, String done) {
+    response.setStatus(303);
+    response.setHeader(
+        "Location",
+        StaffUrls.under(contextPath).event(event.eventId()) + "?" + DONE_PARAMETER + "=" + done);
+    response.setHeader("Cache-Control", "no-store");
+  }
+
+  /** The message of {@link #DONE_PARAMETER}, or {@code null} for none or an unknown value. */
+  static Flash flash(String done) {
+    if (done == null) {
+      return null;
+    }
+    if (done.equals("introuvable")) {
+      return Flash.notFound();
+    }
+    if (done.startsWith("annulee-") && done.length() < 12) {
+      try {
+        int people = Integer.parseInt(done.substring("annulee-".length()));
+        return people == 0
+            ? Flash.success("Inscription annulée.")
+            : Flash.success(
+                "Inscription annulée\u00a0; "
+                    + people
+                    + (people == 1 ? " personne confirmée" : " personnes confirmées")
+                    + " depuis la liste d’attente.");
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    for (RegistrationStore.PromotionOutcome outcome : RegistrationStore.PromotionOutcome.values()) {
+      if (done.equals("promotion-" + outcome.name().toLowerCase(Locale.ROOT))) {
+        return Flash.promotion(outcome);
+      }
+    }
+    return null;
   }
 
   private static String eventPage(

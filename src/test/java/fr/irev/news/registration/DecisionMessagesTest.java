@@ -16,7 +16,7 @@ class DecisionMessagesTest {
   @Test
   void seatMessages() {
     assertEquals("Votre inscription est confirmée.", new Decision.Confirmed().message());
-    assertEquals("Vous êtes sur liste d'attente (position 3).", new Decision.Waiting(3).message());
+    assertEquals("Vous êtes sur liste d’attente (position 3).", new Decision.Waiting(3).message());
     assertEquals("Cet événement est complet.", new Decision.Full().message());
     assertEquals(
         "Vous pouvez inscrire au plus 3 personnes.", new Decision.TooManySeats(3).message());

@@ -134,7 +134,7 @@ class RegistrationFormTest {
   void c10HeaderInjectionInTheEmailIsRefused() {
     assertError(
         "email",
-        "L'adresse e-mail ne doit contenir ni retour à la ligne ni caractère de contrôle.",
+        "L’adresse e-mail ne doit contenir ni retour à la ligne ni caractère de contrôle.",
         with("email", "a@exemple.fr\nBcc: someone@example.org"));
   }
 
@@ -158,7 +158,7 @@ class RegistrationFormTest {
         with("firstName", value));
     assertError(
         "organisation",
-        "Le nom de l'organisation ne doit contenir ni retour à la ligne ni caractère de contrôle.",
+        "Le nom de l’organisme ne doit contenir ni retour à la ligne ni caractère de contrôle.",
         with("organisation", value));
   }
 
@@ -182,7 +182,7 @@ class RegistrationFormTest {
                 "email", "Indiquez une adresse e-mail valide, par exemple prenom.nom@exemple.fr."),
             new FieldError(
                 "consent",
-                "Cochez la case pour accepter l'utilisation de vos données pour cette"
+                "Cochez la case pour accepter l’utilisation de vos données pour cette"
                     + " inscription."),
             new FieldError(
                 "token",
@@ -205,7 +205,7 @@ class RegistrationFormTest {
   @Test
   void missingConsentIsRefused() {
     String message =
-        "Cochez la case pour accepter l'utilisation de vos données pour cette inscription.";
+        "Cochez la case pour accepter l’utilisation de vos données pour cette inscription.";
     assertError("consent", message, without("consent"));
     assertError("consent", message, with("consent", ""));
     assertError("consent", message, with("consent"));
@@ -248,7 +248,7 @@ class RegistrationFormTest {
     assertTrue(longEmail.length() > 254);
     assertError(
         "email",
-        "L'adresse e-mail ne doit pas dépasser 254 caractères (vous en avez saisi "
+        "L’adresse e-mail ne doit pas dépasser 254 caractères (vous en avez saisi "
             + longEmail.length()
             + ").",
         with("email", longEmail));
@@ -265,8 +265,9 @@ class RegistrationFormTest {
 
   @Test
   void lengthsCountCharactersNotUtf16Units() {
-    // 100 emoji are 200 UTF-16 units but 100 characters
-    assertTrue(parse(with("lastName", "\ud83d\ude00".repeat(100))).valid());
+    // 100 letters outside the BMP (U+1D49C) are 200 UTF-16 units but 100 characters
+    assertTrue(parse(with("lastName", "\ud835\udc9c".repeat(100))).valid());
+    assertFalse(parse(with("lastName", "\ud835\udc9c".repeat(101))).valid());
   }
 
   @ParameterizedTest
@@ -385,5 +386,22 @@ class RegistrationFormTest {
         IllegalArgumentException.class,
         () -> new RegistrationForm(Map.of(), List.of(), null, null));
     assertThrows(IllegalArgumentException.class, () -> new FieldError("email", " "));
+  }
+
+  @Test
+  void namesNeedALetterAndNoInvisibleFormatting() {
+    assertEquals(
+        new FieldError(RegistrationForm.LAST_NAME, "Le nom doit contenir au moins une lettre."),
+        onlyError(parse(with(RegistrationForm.LAST_NAME, "-- 42 --"))));
+    for (String hidden :
+        new String[] {"\u200b", "\u2060", "\u202e", "\u2067", "\u202b", "\ufeff"}) {
+      assertEquals(
+          new FieldError(
+              RegistrationForm.FIRST_NAME,
+              "Le prénom ne doit contenir ni retour à la ligne ni caractère de contrôle."),
+          onlyError(parse(with(RegistrationForm.FIRST_NAME, "Ma" + hidden + "rie"))),
+          "U+" + Integer.toHexString(hidden.charAt(0)));
+    }
+    assertTrue(parse(with(RegistrationForm.LAST_NAME, "N’Diaye-Lefèvre")).valid());
   }
 }

@@ -1,6 +1,7 @@
 package fr.irev.news.registration.staff;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.registration.Registration;
 import fr.irev.news.registration.RegistrationForm;
 import java.util.List;
@@ -138,19 +139,19 @@ final class EventPages {
       StaffHtml.button(
           StaffHtml.postForm(actions, urls.cancel(eventId, r.id()), csrf),
           "Annuler",
-          "l’inscription de " + who);
+          "l’inscription " + FrenchTypography.de(who));
     }
     if (r.status() == Registration.Status.WAITING) {
       StaffHtml.button(
           StaffHtml.postForm(actions, urls.promote(eventId, r.id()), csrf),
           "Confirmer depuis la liste d’attente",
-          "l’inscription de " + who);
+          "l’inscription " + FrenchTypography.de(who));
     }
   }
 
   private static void details(Element cell, RegistrationForm.RegistrationDetails d) {
     String[][] fields = {
-      {"Organisation", d.organisation()},
+      {"Organisme", d.organisation()},
       {"Fonction", d.function()},
       {"Commune", d.commune()},
       {"Téléphone", d.phone()},

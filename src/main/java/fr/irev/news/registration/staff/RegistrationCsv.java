@@ -53,7 +53,7 @@ public final class RegistrationCsv {
           "Nom",
           "Prénom",
           "Courriel",
-          "Organisation",
+          "Organisme",
           "Fonction",
           "Commune",
           "Téléphone",

@@ -128,10 +128,12 @@ public final class RegistrationHtml {
                 : "Le formulaire contient " + errors.size() + " erreurs\u00a0:");
     Element list = summary.appendElement("ul");
     for (FieldError error : errors) {
-      list.appendElement("li")
-          .appendElement("a")
-          .attr("href", "#" + fieldId(error.field()))
-          .text(error.message());
+      Element item = list.appendElement("li");
+      if (error.field().equals(RegistrationForm.TOKEN)) {
+        item.text(error.message()); // a hidden field: nothing to go to
+      } else {
+        item.appendElement("a").attr("href", "#" + fieldId(error.field())).text(error.message());
+      }
     }
   }
 

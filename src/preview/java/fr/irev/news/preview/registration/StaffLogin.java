@@ -23,6 +23,9 @@ public final class StaffLogin {
   /** Name of the session cookie. */
   public static final String COOKIE = "irev-equipe";
 
+  /** Path of the cookie: sent to the staff pages only, not to every page of the site. */
+  public static final String PATH = "/.irev-news/staff";
+
   /** Lifetime of a login, in seconds (eight hours). */
   public static final long LIFETIME_SECONDS = 8 * 3600;
 
@@ -81,7 +84,9 @@ public final class StaffLogin {
     return COOKIE
         + "="
         + value
-        + "; Path=/; Max-Age="
+        + "; Path="
+        + PATH
+        + "; Max-Age="
         + LIFETIME_SECONDS
         + "; HttpOnly; SameSite=Strict"
         + (secure ? "; Secure" : "");
@@ -91,7 +96,7 @@ public final class StaffLogin {
    * @return the {@code Set-Cookie} value that logs out
    */
   public static String logoutCookie() {
-    return COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+    return COOKIE + "=; Path=" + PATH + "; Max-Age=0; HttpOnly; SameSite=Strict";
   }
 
   /**

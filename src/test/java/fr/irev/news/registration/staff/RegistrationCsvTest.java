@@ -51,7 +51,7 @@ class RegistrationCsvTest {
   void emptyListGivesTheBomAndTheFrenchHeaderOnly() throws IOException {
     byte[] bytes = export(List.of());
     String expected =
-        "\uFEFFStatut;Places;Nom;Prénom;Courriel;Organisation;Fonction;Commune;Téléphone;"
+        "\uFEFFStatut;Places;Nom;Prénom;Courriel;Organisme;Fonction;Commune;Téléphone;"
             + "Besoins;Commentaire;Inscrit le;Position\r\n";
     assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), bytes);
     List<CSVRecord> records = parse(bytes);

@@ -225,7 +225,7 @@ class StaffPagesTest {
     List<String> details = texts(rows.get(0).select("ul.irev-staff-details li"));
     assertEquals(
         List.of(
-            "Organisation" + NB + ": " + XSS,
+            "Organisme" + NB + ": " + XSS,
             "Téléphone" + NB + ": +33 6 12 34 56 78",
             "Commentaire" + NB + ": Ligne 1\n" + XSS),
         details);

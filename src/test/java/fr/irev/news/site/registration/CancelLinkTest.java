@@ -75,7 +75,7 @@ class CancelLinkTest {
     Document page = html(shown);
     assertEquals("fr", page.selectFirst("html").attr("lang"));
     assertTrue(
-        text(shown).contains("Inscription de Anne Martin (" + anne + "), confirmée."), text(shown));
+        text(shown).contains("Inscription d’Anne Martin (" + anne + "), confirmée."), text(shown));
     Element form = page.selectFirst("form[method=post]");
     assertNotNull(form);
     assertEquals(CANCEL, form.attr("action"));

@@ -158,7 +158,7 @@ class StaffPagesSiteTest {
     String[] lines =
         new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n", -1);
     assertEquals(
-        "Statut;Places;Nom;Prénom;Courriel;Organisation;Fonction;Commune;Téléphone;Besoins;"
+        "Statut;Places;Nom;Prénom;Courriel;Organisme;Fonction;Commune;Téléphone;Besoins;"
             + "Commentaire;Inscrit le;Position",
         lines[0]);
     assertEquals(6, lines.length, "header, 4 rows, empty after the last CRLF");
@@ -227,7 +227,7 @@ class StaffPagesSiteTest {
 
     HttpResponse<String> cancelled =
         site.postFromSite(cancel, form("csrf", staff.csrf()), "Cookie", staff.cookies());
-    assertEquals(200, cancelled.statusCode(), cancelled.body());
+    assertDone(staff, cancelled, "annulee-0", "Inscription annulée.");
     assertEquals(
         List.of(
             Registration.Status.CANCELLED,
@@ -239,7 +239,8 @@ class StaffPagesSiteTest {
 
     HttpResponse<String> promoted =
         site.postFromSite(promote, form("csrf", staff.csrf()), "Cookie", staff.cookies());
-    assertEquals(200, promoted.statusCode(), promoted.body());
+    assertDone(
+        staff, promoted, "promotion-promoted", "Inscription confirmée depuis la liste d’attente.");
     assertEquals(
         List.of(
             Registration.Status.CANCELLED,
@@ -248,21 +249,45 @@ class StaffPagesSiteTest {
             Registration.Status.CONFIRMED),
         site.stored(id).stream().map(Registration::status).toList());
 
-    // No room left for the group: 409, nothing changes.
+    // No room left for the group: nothing changes, and the page says why.
     String group = STAFF + "event/" + id + "/promote/" + stored.get(2).id();
     HttpResponse<String> noRoom =
         site.postFromSite(group, form("csrf", staff.csrf()), "Cookie", staff.cookies());
-    assertEquals(409, noRoom.statusCode());
+    assertDone(
+        staff,
+        noRoom,
+        "promotion-no_room",
+        "Pas assez de places pour confirmer cette inscription.");
     assertEquals(Registration.Status.WAITING, site.stored(id).get(2).status());
 
-    // Unknown registration: 404.
+    // Unknown registration.
     HttpResponse<String> unknown =
         site.postFromSite(
             STAFF + "event/" + id + "/cancel/" + UUID.randomUUID(),
             form("csrf", staff.csrf()),
             "Cookie",
             staff.cookies());
-    assertEquals(404, unknown.statusCode());
+    assertDone(
+        staff, unknown, "introuvable", "Inscription introuvable (elle a peut-être été supprimée).");
+  }
+
+  /**
+   * A staff action answers 303 to the event page (POST/redirect/GET) naming what was done, and that
+   * page shows it.
+   */
+  private static void assertDone(
+      VisitorSite.Staff staff, HttpResponse<String> answer, String done, String message)
+      throws Exception {
+    assertEquals(303, answer.statusCode(), answer.body());
+    String location = answer.headers().firstValue("Location").orElseThrow();
+    assertTrue(location.endsWith("?fait=" + done), location);
+    HttpResponse<String> page =
+        site.get(
+            java.net.URI.create(location).getRawPath() + "?fait=" + done,
+            "Cookie",
+            staff.cookies());
+    assertEquals(200, page.statusCode());
+    assertTrue(html(page).text().contains(message), page.body());
   }
 
   @Test

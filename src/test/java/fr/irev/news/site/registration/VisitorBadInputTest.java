@@ -178,7 +178,7 @@ class VisitorBadInputTest {
         "Le prénom ne doit contenir ni retour à la ligne ni caractère de contrôle.",
         doc.getElementById("irev-reg-firstName-erreur").text());
     assertEquals(
-        "Le nom de l'organisation ne doit contenir ni retour à la ligne ni caractère de contrôle.",
+        "Le nom de l’organisme ne doit contenir ni retour à la ligne ni caractère de contrôle.",
         doc.getElementById("irev-reg-organisation-erreur").text());
     assertTrue(doc.getElementById("irev-reg-lastName").hasAttr("autofocus"));
     assertFalse(doc.getElementById("irev-reg-firstName").hasAttr("autofocus"));
@@ -207,7 +207,7 @@ class VisitorBadInputTest {
     fieldError(
         fields,
         "consent",
-        "Cochez la case pour accepter l'utilisation de vos données pour cette inscription.");
+        "Cochez la case pour accepter l’utilisation de vos données pour cette inscription.");
   }
 
   @Test

@@ -131,10 +131,10 @@ class VisitorRegistrationTest {
     assertEquals(2, site.waitingRoomLeft(id));
 
     HttpResponse<String> waiting = site.register(id, "Durand", "Denis", email("denis"));
-    assertEquals("Vous êtes sur liste d'attente (position 1).", notice(waiting).text());
+    assertEquals("Vous êtes sur liste d’attente (position 1).", notice(waiting).text());
     assertEquals("no-store", waiting.headers().firstValue("Cache-Control").orElse(""));
     HttpResponse<String> second = site.register(id, "Leroy", "Emma", email("emma"));
-    assertEquals("Vous êtes sur liste d'attente (position 2).", notice(second).text());
+    assertEquals("Vous êtes sur liste d’attente (position 2).", notice(second).text());
     assertEquals(0, site.waitingRoomLeft(id));
 
     String fanny = email("fanny");
@@ -302,7 +302,7 @@ class VisitorRegistrationTest {
 
     String group = email("groupe");
     HttpResponse<String> answer = post(id, "Faure", "Karim", group, "3", 200);
-    assertEquals("Vous êtes sur liste d'attente (position 1).", notice(answer).text());
+    assertEquals("Vous êtes sur liste d’attente (position 1).", notice(answer).text());
     assertEquals(0, site.seatsLeft(id), "nobody overtakes the waiting list");
     assertEquals(List.of(Registration.Status.WAITING), statusOf(site.stored(id), group));
 
