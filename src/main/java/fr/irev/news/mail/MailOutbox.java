@@ -223,7 +223,7 @@ public final class MailOutbox {
         continue;
       }
       try {
-        transport.send(message, current);
+        transport.send(message, current, node.getIdentifier());
         Instant now = clock.instant();
         node.setProperty(STATE, MailState.SENT.jcrValue());
         node.setProperty(ATTEMPTS, attempts(node) + 1);

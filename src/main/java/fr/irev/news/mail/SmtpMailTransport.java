@@ -72,6 +72,11 @@ public final class SmtpMailTransport implements MailTransport {
 
   @Override
   public void send(MailMessage message, MailSettings settings) throws MailException {
+    send(message, settings, null);
+  }
+
+  @Override
+  public void send(MailMessage message, MailSettings settings, String key) throws MailException {
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(settings, "settings");
     if (!settings.configured()) {
@@ -81,7 +86,7 @@ public final class SmtpMailTransport implements MailTransport {
     Session session = Session.getInstance(properties(settings));
     MimeMessage mime;
     try {
-      mime = mime(message, settings, session, Date.from(clock.instant()));
+      mime = mime(message, settings, session, Date.from(clock.instant()), key);
     } catch (MessagingException | UnsupportedEncodingException e) {
       throw new MailException(
           MailException.Kind.PERMANENT,
@@ -140,12 +145,26 @@ public final class SmtpMailTransport implements MailTransport {
   /** The MIME message for one mail (package-private for tests). */
   static MimeMessage mime(MailMessage message, MailSettings settings, Session session, Date date)
       throws MessagingException, UnsupportedEncodingException {
+    return mime(message, settings, session, date, null);
+  }
+
+  /**
+   * @param key stable identity of the message across attempts, or {@code null} for a random {@code
+   *     Message-ID}; only letters, digits and {@code -} are kept
+   */
+  static MimeMessage mime(
+      MailMessage message, MailSettings settings, Session session, Date date, String key)
+      throws MessagingException, UnsupportedEncodingException {
+    String id =
+        key == null || key.replaceAll("[^A-Za-z0-9-]", "").isEmpty()
+            ? UUID.randomUUID().toString()
+            : key.replaceAll("[^A-Za-z0-9-]", "") + ".irev-news";
     String domain = settings.fromAddress().substring(settings.fromAddress().indexOf('@') + 1);
     MimeMessage mime =
         new MimeMessage(session) {
           @Override
           protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+            setHeader("Message-ID", "<" + id + "@" + domain + ">");
           }
         };
     mime.setFrom(new InternetAddress(settings.fromAddress(), settings.fromName(), UTF_8));

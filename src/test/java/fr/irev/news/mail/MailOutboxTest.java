@@ -201,6 +201,34 @@ class MailOutboxTest {
   }
 
   @Test
+  void everyAttemptOfAMessageCarriesTheSameKey() throws Exception {
+    List<String> keys = new ArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    MailTransport flaky =
+        new MailTransport() {
+          @Override
+          public void send(MailMessage m, MailSettings s) {
+            throw new AssertionError("the outbox passes a key");
+          }
+
+          @Override
+          public void send(MailMessage m, MailSettings s, String key) throws MailException {
+            keys.add(key);
+            if (calls.incrementAndGet() == 1) {
+              throw new MailException(MailException.Kind.TEMPORARY, "no reply after DATA", "X");
+            }
+          }
+        };
+    MailOutbox outbox = outbox(flaky, OutboxFixture.smtp(25));
+    fixture.enqueueSaved(messages(1));
+    assertEquals(0, outbox.sendDue());
+    assertEquals(1, outbox.retryNow());
+    assertEquals(2, keys.size());
+    assertEquals(keys.get(0), keys.get(1), "same Message-ID key on the retry");
+    assertEquals(only(fixture.entries(MailState.SENT)).id(), keys.get(0));
+  }
+
+  @Test
   void oneRefusedMessageDoesNotHoldTheOthers() throws Exception {
     List<String> sent = new ArrayList<>();
     MailTransport transport =

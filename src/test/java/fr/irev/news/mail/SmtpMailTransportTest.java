@@ -3,6 +3,7 @@ package fr.irev.news.mail;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -156,6 +157,20 @@ class SmtpMailTransportTest {
     assertEquals("UTF-8", new ContentType(mail.getContentType()).getParameter("charset"));
     assertEquals("Reçu.", crlfToLf(mail.getContent()).strip());
     assertEquals("Zoë Lefèvre : accusé de réception", mail.getSubject());
+  }
+
+  @Test
+  void aKeyGivesAStableMessageId() throws Exception {
+    MailMessage message = MailMessage.text("zoe.lefevre@example.org", "Rappel", "Texte.");
+    transport.send(message, settings(MailSettings.Security.NONE), "0f1e-2d3c");
+    transport.send(message, settings(MailSettings.Security.NONE), "0f1e-2d3c");
+    transport.send(message, settings(MailSettings.Security.NONE));
+    MimeMessage[] received = SMTP.getReceivedMessages();
+    String sender = settings(MailSettings.Security.NONE).fromAddress();
+    String domain = sender.substring(sender.indexOf('@') + 1);
+    assertEquals("<0f1e-2d3c.irev-news@" + domain + ">", received[0].getMessageID());
+    assertEquals(received[0].getMessageID(), received[1].getMessageID());
+    assertNotEquals(received[0].getMessageID(), received[2].getMessageID());
   }
 
   @Test
