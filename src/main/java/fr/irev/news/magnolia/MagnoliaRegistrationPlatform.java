@@ -2,6 +2,7 @@ package fr.irev.news.magnolia;
 
 import fr.irev.news.registration.RegistrationPlatform;
 import fr.irev.news.registration.RegistrationStore;
+import info.magnolia.cms.beans.config.ServerConfiguration;
 import info.magnolia.cms.security.User;
 import info.magnolia.context.MgnlContext;
 import info.magnolia.objectfactory.Components;
@@ -50,9 +51,16 @@ public final class MagnoliaRegistrationPlatform implements RegistrationPlatform 
     return Components.getComponent(RepositoryManager.class).getSystemSession(workspace);
   }
 
+  /**
+   * Magnolia's configured {@code defaultBaseUrl} only: e-mails are sent outside the request that
+   * caused them and must never take their links from a request's {@code Host} header (anyone could
+   * make the site mail its own cancellation links pointing elsewhere). Blank when not configured:
+   * the e-mails then carry no link.
+   */
   @Override
   public String siteUrl() {
-    return new MagnoliaContentContext().siteUrl();
+    String configured = Components.getComponent(ServerConfiguration.class).getDefaultBaseUrl();
+    return configured == null ? "" : configured.trim().replaceAll("/+$", "");
   }
 
   @Override

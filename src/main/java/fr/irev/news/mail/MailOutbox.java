@@ -238,7 +238,7 @@ public final class MailOutbox {
         if (e.kind() == MailException.Kind.SERVER_UNAVAILABLE) {
           serverDown = e;
         }
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | LinkageError e) {
         last =
             new MailException(
                 MailException.Kind.TEMPORARY, "Unexpected failure", e.getClass().getSimpleName());
@@ -262,8 +262,8 @@ public final class MailOutbox {
   }
 
   /**
-   * Makes every pending message due now (staff's "retry now", or after the SMTP server is back),
-   * then runs one pass ({@link #sendDue()}).
+   * Makes every pending message due now, and puts given-up ones back in the queue (staff's "retry
+   * now", or after the SMTP server is back), then runs one pass ({@link #sendDue()}).
    *
    * @return the number of messages sent by that pass
    * @throws RepositoryException when the repository fails
@@ -276,6 +276,21 @@ public final class MailOutbox {
         Instant now = clock.instant();
         Instant far = now.plus(java.time.Duration.ofDays(3650));
         for (Node node : due(session, far, Integer.MAX_VALUE)) {
+          MailJcr.setDate(node, NEXT_ATTEMPT, now);
+        }
+        // Given-up messages too: staff asked for it (e.g. once a long outage is over).
+        Query failed =
+            session
+                .getWorkspace()
+                .getQueryManager()
+                .createQuery(
+                    "SELECT * FROM [" + NODE_TYPE + "] AS m WHERE m.[" + STATE + "] = $state",
+                    Query.JCR_SQL2);
+        failed.bindValue(
+            "state", session.getValueFactory().createValue(MailState.FAILED.jcrValue()));
+        for (NodeIterator it = failed.execute().getNodes(); it.hasNext(); ) {
+          Node node = it.nextNode();
+          node.setProperty(STATE, MailState.PENDING.jcrValue());
           MailJcr.setDate(node, NEXT_ATTEMPT, now);
         }
         session.save();
@@ -311,7 +326,10 @@ public final class MailOutbox {
     node.setProperty(ATTEMPTS, attempts);
     MailJcr.setDate(node, LAST_ATTEMPT, now);
     String error = describe(e);
-    if (e.kind() == MailException.Kind.PERMANENT || attempts >= maxAttempts) {
+    // An unreachable server says nothing about the message: an outage, however long (a weekend),
+    // only delays it; attempts that reached a server count towards giving up.
+    boolean counts = e.kind() != MailException.Kind.SERVER_UNAVAILABLE;
+    if (e.kind() == MailException.Kind.PERMANENT || (counts && attempts >= maxAttempts)) {
       giveUp(node, error);
       return;
     }

@@ -127,7 +127,8 @@ public final class OutboxWorker implements AutoCloseable {
   private void pass() {
     try {
       outbox.sendDue();
-    } catch (Exception e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      // Not even an Error such as a jar clash may end the thread: messages would wait forever.
       LOG.warn(
           "Mail outbox pass failed ({}); next pass in {} s",
           e.getClass().getName(),

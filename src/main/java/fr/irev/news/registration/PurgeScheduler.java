@@ -67,7 +67,8 @@ public final class PurgeScheduler implements AutoCloseable {
   private void runOnce() {
     try {
       purge.purge(clock.instant());
-    } catch (Exception e) {
+    } catch (Exception | LinkageError | StackOverflowError e) {
+      // An exception escaping here would cancel every later run of the scheduled executor.
       LOG.error("Registration purge failed; next run in {}", interval, e);
     }
   }

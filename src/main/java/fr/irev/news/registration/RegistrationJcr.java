@@ -79,6 +79,7 @@ final class RegistrationJcr {
     if (kept == null || kept.isBefore(retainUntil)) {
       RegistrationPurge.setRetainUntil(folder, retainUntil);
     }
+    nextRevision(folder);
     Node node = folder.addNode(UUID.randomUUID().toString(), NODE_TYPE);
     node.setProperty(EVENT_ID, eventId);
     node.setProperty(STATUS, status.value());
@@ -106,6 +107,24 @@ final class RegistrationJcr {
 
   private static String detail(Node node, String name) throws RepositoryException {
     return node.hasProperty(name) ? node.getProperty(name).getString() : "";
+  }
+
+  /**
+   * Increments the folder's {@value RegistrationNodes#REVISION} (unsaved).
+   *
+   * @return the new revision
+   */
+  static long nextRevision(Node folder) throws RepositoryException {
+    long next = revision(folder) + 1;
+    folder.setProperty(RegistrationNodes.REVISION, next);
+    return next;
+  }
+
+  /** The folder's {@value RegistrationNodes#REVISION}, 0 when never set. */
+  static long revision(Node folder) throws RepositoryException {
+    return folder.hasProperty(RegistrationNodes.REVISION)
+        ? folder.getProperty(RegistrationNodes.REVISION).getLong()
+        : 0;
   }
 
   /** A JCR date for an instant, in UTC. */

@@ -35,13 +35,17 @@ public final class RegistrationMails {
     CANCELLED
   }
 
+  /** Label of the one fact written as a link. */
+  private static final String EVENT_PAGE = "Page de l’événement";
+
   private final RegistrationEvent event;
   private final String siteUrl;
   private final Instant now;
 
   /**
    * @param event the event
-   * @param siteUrl the site's public address (no trailing slash), for absolute links
+   * @param siteUrl the site's public address (no trailing slash), for absolute links; blank when
+   *     none is configured: then no link is written
    * @param now when the messages are written (the {@code .ics} DTSTAMP)
    */
   public RegistrationMails(RegistrationEvent event, String siteUrl, Instant now) {
@@ -208,7 +212,9 @@ public final class RegistrationMails {
       }
       facts.add(new String[] {"Lieu", String.join(", ", parts)});
     }
-    facts.add(new String[] {"Page de l’événement", eventUrl()});
+    if (!siteUrl.isBlank()) {
+      facts.add(new String[] {EVENT_PAGE, eventUrl()});
+    }
     return facts;
   }
 
@@ -266,7 +272,8 @@ public final class RegistrationMails {
       Element li = list.appendElement("li");
       li.appendElement("strong").text(fact[0] + " :");
       li.appendText(" ");
-      if (fact[1].startsWith("http://") || fact[1].startsWith("https://")) {
+      if (fact[0].equals(EVENT_PAGE)) {
+        // Only the module's own address is a link: text typed by visitors never is.
         li.appendElement("a").attr("href", fact[1]).text(fact[1]);
       } else {
         li.appendText(fact[1]);

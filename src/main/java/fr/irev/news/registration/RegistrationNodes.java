@@ -65,6 +65,12 @@ public final class RegistrationNodes {
    */
   public static final String RETAIN_UNTIL = "retainUntil";
 
+  /**
+   * Long on an event folder: incremented by every change the store saves in it (a registration, a
+   * cancellation, a promotion), so that what a store keeps in memory is checked in one read.
+   */
+  public static final String REVISION = "revision";
+
   /** Date: when the registration was last cancelled or promoted. */
   public static final String STATUS_CHANGED = "statusChanged";
 

@@ -10,6 +10,7 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
@@ -48,15 +49,54 @@ public final class RegistrationPurge {
           + RETAIN_UNTIL
           + "] < $now";
 
+  /** What the purge asks the rest of the module about an event. */
+  public interface Events {
+    /** No event information: folders are purged on their stored date alone. */
+    Events NONE = new Events() {};
+
+    /**
+     * Until when an event's registrations must be kept now, from its current end (staff may have
+     * postponed it since its registrations were recorded).
+     *
+     * @param eventId the event id (folder name)
+     * @return the current date, or empty when the event is gone or has no usable end (then the
+     *     stored date decides)
+     * @throws RepositoryException when the event cannot be read (the folder is then kept)
+     */
+    default Optional<Instant> currentRetainUntil(String eventId) throws RepositoryException {
+      return Optional.empty();
+    }
+
+    /**
+     * The event's registrations were deleted (e.g. to drop what is kept in memory about them).
+     *
+     * @param eventId the event id
+     */
+    default void purged(String eventId) {}
+  }
+
   private final SessionOpener opener;
+  private final Events events;
   private final Set<String> reportedUndated = ConcurrentHashMap.newKeySet();
 
   /**
+   * A purge deciding on the stored dates alone.
+   *
    * @param opener opens a session with write access on the {@value RegistrationNodes#WORKSPACE}
    *     workspace (logged out after each purge), not {@code null}
    */
   public RegistrationPurge(SessionOpener opener) {
+    this(opener, Events.NONE);
+  }
+
+  /**
+   * @param opener opens a session with write access on the {@value RegistrationNodes#WORKSPACE}
+   *     workspace (logged out after each purge), not {@code null}
+   * @param events asked, before deleting a folder, whether its event moved later; told after
+   */
+  public RegistrationPurge(SessionOpener opener, Events events) {
     this.opener = Objects.requireNonNull(opener, "opener");
+    this.events = Objects.requireNonNull(events, "events");
   }
 
   /**
@@ -113,15 +153,16 @@ public final class RegistrationPurge {
       for (NodeIterator nodes = query.execute().getNodes(); nodes.hasNext(); ) {
         expired.add(nodes.nextNode().getName());
       }
-      int events = 0;
+      int purgedEvents = 0;
       int registrations = 0;
       int failed = 0;
       for (String eventId : expired) {
         try {
-          int deleted = purgeEvent(session, eventId, at);
+          int deleted = purgeEvent(session, eventId, at, now);
           if (deleted >= 0) {
-            events++;
+            purgedEvents++;
             registrations += deleted;
+            this.events.purged(eventId);
             LOG.info("Purged event '{}': {} registration(s) deleted", eventId, deleted);
           }
         } catch (RepositoryException e) {
@@ -133,10 +174,10 @@ public final class RegistrationPurge {
       int undated = reportUndated(session);
       LOG.info(
           "Registration purge: {} event(s) purged, {} registration(s) deleted, {} failed",
-          events,
+          purgedEvents,
           registrations,
           failed);
-      return new Result(events, registrations, failed, undated);
+      return new Result(purgedEvents, registrations, failed, undated);
     } finally {
       session.logout();
     }
@@ -145,7 +186,7 @@ public final class RegistrationPurge {
   /**
    * @return registrations deleted, or -1 when the folder is gone or no longer expired
    */
-  private static int purgeEvent(Session session, String eventId, Calendar now)
+  private int purgeEvent(Session session, String eventId, Calendar now, Instant instant)
       throws RepositoryException {
     Node root = session.getRootNode();
     if (!root.hasNode(eventId)) {
@@ -154,6 +195,14 @@ public final class RegistrationPurge {
     Node folder = root.getNode(eventId);
     if (!folder.hasProperty(RETAIN_UNTIL)
         || !folder.getProperty(RETAIN_UNTIL).getDate().before(now)) {
+      return -1;
+    }
+    Optional<Instant> current = events.currentRetainUntil(eventId);
+    if (current.isPresent() && !current.get().isBefore(instant)) {
+      // Postponed since: keep the registrations, and remember the new date.
+      setRetainUntil(folder, current.get());
+      session.save();
+      LOG.info("Event '{}' was moved later: its registrations are kept", eventId);
       return -1;
     }
     int registrations = 0;

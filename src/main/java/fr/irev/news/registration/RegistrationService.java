@@ -80,7 +80,9 @@ public final class RegistrationService implements AutoCloseable {
     this.worker = new OutboxWorker(outbox, outboxInterval, Duration.ofSeconds(10));
     this.purge =
         new PurgeScheduler(
-            new RegistrationPurge(opener), platform.clock(), PurgeScheduler.DEFAULT_INTERVAL);
+            new RegistrationPurge(opener, new PurgeEvents()),
+            platform.clock(),
+            PurgeScheduler.DEFAULT_INTERVAL);
   }
 
   /**
@@ -358,10 +360,46 @@ public final class RegistrationService implements AutoCloseable {
     }
   }
 
-  /** Starts the background jobs (e-mail outbox, purge of expired registrations). */
+  /**
+   * Starts the background jobs (e-mail outbox, purge of expired registrations) and reads the
+   * signing key of cancellation links, so that a broken key shows at start (logged at ERROR; the
+   * e-mails then go without their link) rather than on a visitor's post.
+   */
   public void start() {
+    try {
+      links();
+    } catch (RepositoryException | RuntimeException e) {
+      LOG.error("Cancellation links unavailable: {}", e.toString());
+    }
     worker.start();
     purge.start();
+  }
+
+  /**
+   * The purge asks the news item for its current end: a postponed event keeps its registrations.
+   */
+  private final class PurgeEvents implements RegistrationPurge.Events {
+    @Override
+    public Optional<Instant> currentRetainUntil(String eventId) throws RepositoryException {
+      Session news = platform.openSystemSession(NewsNodes.WORKSPACE);
+      try {
+        Optional<Node> node = References.resolve(news, eventId, NewsNodes.NODE_TYPE);
+        if (node.isEmpty()) {
+          return Optional.empty();
+        }
+        var item = NewsMapper.read(node.get());
+        return item.isEvent()
+            ? Optional.of(store.retainUntil(RegistrationEvent.end(item.schedule())))
+            : Optional.empty();
+      } finally {
+        news.logout();
+      }
+    }
+
+    @Override
+    public void purged(String eventId) {
+      store.forget(eventId);
+    }
   }
 
   /** Stops the background jobs (a pass under way finishes first). */

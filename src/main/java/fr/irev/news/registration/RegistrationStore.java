@@ -90,7 +90,14 @@ public final class RegistrationStore {
 
   private final SessionOpener opener;
   private final Period retention;
-  private final EventLocks locks = new EventLocks(STRIPES);
+
+  /**
+   * One set of locks for the whole JVM: two stores on the same repository (e.g. while a servlet
+   * container restarts a servlet) still serialise the same event.
+   */
+  private static final EventLocks LOCKS = new EventLocks(STRIPES);
+
+  private final EventLocks locks = LOCKS;
   private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
 
   /**
@@ -214,6 +221,7 @@ public final class RegistrationStore {
     listener.registered(session.getNodeByIdentifier(saved.id()), result);
     session.save();
     ledger.add(saved);
+    ledger.revision = RegistrationJcr.revision(session.getRootNode().getNode(eventId));
     return result;
   }
 
@@ -229,7 +237,7 @@ public final class RegistrationStore {
     private int waitingSeats;
     private final Map<String, String> emails = new HashMap<>();
     private final Map<String, String> tokens = new HashMap<>();
-    private long nodes;
+    private long revision;
 
     static Ledger load(Session session, String eventId) throws RepositoryException {
       Ledger ledger = new Ledger();
@@ -240,7 +248,6 @@ public final class RegistrationStore {
     }
 
     void add(Registration r) {
-      nodes++;
       switch (r.status()) {
         case CONFIRMED -> confirmedSeats += r.seats();
         case WAITING -> waitingSeats += r.seats();
@@ -257,16 +264,30 @@ public final class RegistrationStore {
     }
   }
 
-  /** The event's ledger, checked against the folder's children; call under the event's lock. */
+  /** The event's ledger, checked against the folder's revision; call under the event's lock. */
   private Ledger ledger(Session session, String eventId) throws RepositoryException {
     Node root = session.getRootNode();
-    long children = root.hasNode(eventId) ? root.getNode(eventId).getNodes().getSize() : 0;
+    if (!root.hasNode(eventId)) {
+      ledgers.remove(eventId);
+      return new Ledger();
+    }
+    long revision = RegistrationJcr.revision(root.getNode(eventId));
     Ledger ledger = ledgers.get(eventId);
-    if (ledger == null || ledger.nodes != children) {
+    if (ledger == null || ledger.revision != revision) {
       ledger = Ledger.load(session, eventId);
+      ledger.revision = revision;
       ledgers.put(eventId, ledger);
     }
     return ledger;
+  }
+
+  /**
+   * Forgets what is kept in memory about an event (after its registrations were purged).
+   *
+   * @param eventId the event id
+   */
+  public void forget(String eventId) {
+    ledgers.remove(eventId);
   }
 
   /**
@@ -354,6 +375,7 @@ public final class RegistrationStore {
                   : List.of();
           Cancellation cancellation =
               new Cancellation(registration.withStatus(Registration.Status.CANCELLED), promoted);
+          RegistrationJcr.nextRevision(node.getParent());
           listener.cancelled(node, cancellation.cancelled());
           for (Registration r : promoted) {
             listener.promoted(session.getNodeByIdentifier(r.id()), r);
@@ -426,6 +448,7 @@ public final class RegistrationStore {
           }
           RegistrationJcr.setStatus(session, registration.id(), Registration.Status.CONFIRMED, now);
           Registration promoted = registration.withStatus(Registration.Status.CONFIRMED);
+          RegistrationJcr.nextRevision(node.getParent());
           listener.promoted(node, promoted);
           session.save();
           ledgers.remove(eventId);

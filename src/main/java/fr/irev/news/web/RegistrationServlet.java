@@ -422,6 +422,13 @@ public final class RegistrationServlet extends RegistrationServletBase {
         token == null
             ? new CancellationLinks.Invalid(CancellationLinks.Reason.MALFORMED)
             : service.links().verify(token, service.now());
+    if (verification instanceof CancellationLinks.Expired expired
+        && stillRunning(context, service, expired.eventId())) {
+      // Signed for an end the event has since been moved from: the link lives as long as it.
+      verification =
+          new CancellationLinks.Valid(
+              expired.eventId(), expired.registrationId(), expired.expiredAt());
+    }
     if (verification instanceof CancellationLinks.Expired) {
       simple(
           response,
@@ -513,6 +520,16 @@ public final class RegistrationServlet extends RegistrationServletBase {
         .addClass("irev-button")
         .text("Annuler mon inscription");
     write(response, 200, doc);
+  }
+
+  /** Whether the event exists with a built-in registration and has not ended yet. */
+  private static boolean stillRunning(
+      ContentContext context, RegistrationService service, String eventId)
+      throws RepositoryException {
+    Optional<RegistrationEvent> event =
+        service.event(context.session(NewsNodes.WORKSPACE), eventId);
+    return event.isPresent()
+        && service.now().isBefore(event.get().settings().eventEnd().toInstant());
   }
 
   /** Only the fields this event asks for; a missing token is derived from the content. */

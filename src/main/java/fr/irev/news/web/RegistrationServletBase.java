@@ -26,7 +26,7 @@ abstract class RegistrationServletBase extends HttpServlet {
             getServletName(),
             getInitParameter(ContentContexts.PARAMETER),
             getClass().getClassLoader());
-    RegistrationServices.of(getServletConfig());
+    RegistrationServices.acquire(getServletConfig());
   }
 
   @Override

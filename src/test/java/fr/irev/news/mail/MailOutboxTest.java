@@ -23,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import javax.jcr.Node;
@@ -226,6 +227,51 @@ class MailOutboxTest {
     assertEquals(2, keys.size());
     assertEquals(keys.get(0), keys.get(1), "same Message-ID key on the retry");
     assertEquals(only(fixture.entries(MailState.SENT)).id(), keys.get(0));
+  }
+
+  @Test
+  void aLongOutageDelaysButNeverGivesUpAMessage() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    AtomicBoolean up = new AtomicBoolean(false);
+    MailTransport weekend =
+        (m, s) -> {
+          calls.incrementAndGet();
+          if (!up.get()) {
+            throw new MailException(
+                MailException.Kind.SERVER_UNAVAILABLE, "connection refused", "X");
+          }
+        };
+    MailOutbox outbox =
+        new MailOutbox(
+            fixture.opener(), weekend, () -> OutboxFixture.smtp(25), fixture.clock, 100, 3);
+    fixture.enqueueSaved(messages(1));
+    for (int pass = 0; pass < 20; pass++) {
+      outbox.sendDue();
+      fixture.clock.advance(Duration.ofMinutes(20));
+    }
+    assertEquals(20, calls.get(), "one try per pass");
+    assertEquals(MailState.PENDING, only(fixture.entries(null)).state(), "still queued");
+    up.set(true);
+    fixture.clock.advance(Duration.ofMinutes(20));
+    assertEquals(1, outbox.sendDue());
+  }
+
+  @Test
+  void retryNowPutsGivenUpMessagesBackInTheQueue() throws Exception {
+    AtomicBoolean refuse = new AtomicBoolean(true);
+    MailTransport transport =
+        (m, s) -> {
+          if (refuse.get()) {
+            throw new MailException(MailException.Kind.PERMANENT, "mailbox full (reply 552)", "Y");
+          }
+        };
+    MailOutbox outbox = outbox(transport, OutboxFixture.smtp(25));
+    fixture.enqueueSaved(messages(1));
+    assertEquals(0, outbox.sendDue());
+    assertEquals(MailState.FAILED, only(fixture.entries(null)).state());
+    refuse.set(false);
+    assertEquals(1, outbox.retryNow());
+    assertEquals(MailState.SENT, only(fixture.entries(null)).state());
   }
 
   @Test

@@ -102,4 +102,30 @@ class OutboxWorkerTest {
       assertFalse(log.text().contains("inscrit2"), "no address in the logs");
     }
   }
+
+  @Test
+  void anErrorInAPassDoesNotEndTheThread() throws Exception {
+    AtomicInteger errorsLeft = new AtomicInteger(1);
+    SmtpMailTransport real = new SmtpMailTransport(fixture.clock);
+    MailTransport clashing =
+        (m, s) -> {
+          if (errorsLeft.getAndDecrement() > 0) {
+            throw new NoClassDefFoundError("jakarta/mail/Transport (a jar clash)");
+          }
+          real.send(m, s);
+        };
+    MailSettings settings = OutboxFixture.smtp(SMTP.getSmtp().getPort());
+    MailOutbox outbox = new MailOutbox(fixture.opener(), clashing, () -> settings, fixture.clock);
+    fixture.enqueueSaved(List.of(OutboxFixture.message(3)));
+    try (OutboxWorker worker = new OutboxWorker(outbox, Duration.ofMillis(50), HOUR)) {
+      worker.start();
+      long deadline = System.nanoTime() + Duration.ofMillis(DEADLINE_MS).toNanos();
+      while (errorsLeft.get() >= 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10); // until the first pass has met the error
+      }
+      fixture.clock.advance(Duration.ofHours(1));
+      assertTrue(SMTP.waitForIncomingEmail(DEADLINE_MS, 1), "sent on a later pass");
+      assertTrue(worker.isRunning());
+    }
+  }
 }

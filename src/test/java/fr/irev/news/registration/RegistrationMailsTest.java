@@ -294,4 +294,27 @@ class RegistrationMailsTest {
     assertNull(mails.toRegistrant(RegistrationMails.Kind.CONFIRMED, r, 0, CANCEL).replyTo());
     assertEquals("https://www.irev.fr/actualites/journee", mails.eventUrl());
   }
+
+  @Test
+  void onlyTheEventPageIsALinkNeverTextTypedByVisitors() {
+    Registration typed =
+        new Registration(
+            "3f7c2b4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
+            "evenement",
+            Registration.Status.CONFIRMED,
+            1,
+            "Çelik",
+            "Hélène",
+            "helene.celik@example.org",
+            "helene.celik@example.org",
+            "t",
+            java.time.Instant.parse("2021-11-01T10:00:00Z"),
+            new RegistrationForm.RegistrationDetails(
+                "https://evil.example/login", "", "", "", "", "Voir https://evil.example"));
+    MailMessage notice =
+        new RegistrationMails(event(), SITE, NOW).toStaff(RegistrationMails.Kind.CONFIRMED, typed);
+    org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(notice.html());
+    assertEquals(List.of(), html.select("a[href]").eachAttr("href"), "no link in the notice");
+    assertTrue(html.text().contains("https://evil.example/login"), "shown as text");
+  }
 }

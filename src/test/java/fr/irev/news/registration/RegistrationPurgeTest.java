@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
@@ -155,5 +156,55 @@ class RegistrationPurgeTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> RegistrationPurge.retainUntil(end, Period.ofDays(-1)));
+  }
+
+  @Test
+  void aPostponedEventKeepsItsRegistrationsAndItsNewDate() throws Exception {
+    Instant stored = Instant.parse("2025-12-10T16:00:00Z");
+    Instant later = Instant.parse("2026-12-10T16:00:00Z");
+    try (StoreFixture fixture = new StoreFixture()) {
+      fixture.register(
+          "reporte", StoreFixture.settings(2, 0), StoreFixture.person("t1", "a@example.fr"));
+      Session session = fixture.site.repository().login(RegistrationNodes.WORKSPACE);
+      try {
+        RegistrationPurge.setRetainUntil(session.getNode("/reporte"), stored);
+        session.save();
+      } finally {
+        session.logout();
+      }
+      List<String> purged = new ArrayList<>();
+      RegistrationPurge purge =
+          new RegistrationPurge(
+              () -> fixture.site.repository().login(RegistrationNodes.WORKSPACE),
+              new RegistrationPurge.Events() {
+                @Override
+                public Optional<Instant> currentRetainUntil(String eventId) {
+                  return Optional.of(later);
+                }
+
+                @Override
+                public void purged(String eventId) {
+                  purged.add(eventId);
+                }
+              });
+      Instant now = Instant.parse("2026-01-15T00:00:00Z");
+      assertEquals(0, purge.purge(now).eventsPurged());
+      assertEquals(1, fixture.store.registrations("reporte").size());
+      session = fixture.site.repository().login(RegistrationNodes.WORKSPACE);
+      try {
+        assertEquals(
+            later,
+            session
+                .getNode("/reporte")
+                .getProperty(RegistrationNodes.RETAIN_UNTIL)
+                .getDate()
+                .toInstant());
+      } finally {
+        session.logout();
+      }
+      // Once the new date is past, the folder goes, and the purge says so.
+      assertEquals(1, purge.purge(later.plusSeconds(1)).eventsPurged());
+      assertEquals(List.of("reporte"), purged);
+    }
   }
 }

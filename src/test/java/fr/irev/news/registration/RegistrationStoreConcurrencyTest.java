@@ -113,4 +113,30 @@ class RegistrationStoreConcurrencyTest {
     assertEquals(3, stored("pair", Registration.Status.CONFIRMED).size());
     assertEquals(3, stored("impair", Registration.Status.CONFIRMED).size());
   }
+
+  @Test
+  void twoStoresOnOneRepositoryStillKeepTheCapacity() throws Exception {
+    // E.g. while a servlet container restarts one servlet: two services, one repository.
+    {
+      RegistrationStore other =
+          new RegistrationStore(() -> fixture.site.repository().login(RegistrationNodes.WORKSPACE));
+      RegistrationSettings settings = StoreFixture.settings(3, 0);
+      // Each store learns the event first, so both hold a ledger.
+      fixture.register("deux-stores", settings, StoreFixture.person("a", "a@example.fr"));
+      other.register(
+          "deux-stores", settings, StoreFixture.person("b", "b@example.fr"), StoreFixture.NOW);
+      List<Callable<RegistrationResult>> tasks = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        RegistrationStore store = i % 2 == 0 ? fixture.store : other;
+        NewRegistration person = StoreFixture.person("t" + i, "p" + i + "@example.fr");
+        tasks.add(() -> store.register("deux-stores", settings, person, StoreFixture.NOW));
+      }
+      List<RegistrationResult> results = StoreFixture.atOnce(tasks);
+      long confirmed =
+          results.stream().filter(r -> r instanceof RegistrationResult.Registered).count();
+      assertEquals(1, confirmed, "one seat was left");
+      assertEquals(3, fixture.store.registrations("deux-stores").size());
+      assertEquals(new Occupancy(3, 0), other.occupancy("deux-stores"));
+    }
+  }
 }

@@ -27,6 +27,9 @@ public final class RegistrationServices {
   /** Set when the service was built here (then {@link #release} stops it). */
   private static final String OWNED = ATTRIBUTE + ".owned";
 
+  /** Number of started servlets using the service. */
+  private static final String USERS = ATTRIBUTE + ".users";
+
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationServices.class);
 
   private RegistrationServices() {}
@@ -78,16 +81,37 @@ public final class RegistrationServices {
   }
 
   /**
-   * Stops the service's background jobs when it was built by {@link #of} (not the preview's own),
-   * from a servlet's {@code destroy()}; the first call stops it, later ones find nothing.
+   * The service for a servlet that starts ({@code init()}): counted, so that it is stopped only
+   * when the last such servlet stops.
+   *
+   * @param config the servlet's configuration
+   * @return as {@link #of}
+   */
+  public static Optional<RegistrationService> acquire(ServletConfig config) {
+    ServletContext context = config.getServletContext();
+    synchronized (context) {
+      Optional<RegistrationService> service = of(config);
+      Object users = context.getAttribute(USERS);
+      context.setAttribute(USERS, (users instanceof Integer n ? n : 0) + 1);
+      return service;
+    }
+  }
+
+  /**
+   * A servlet that called {@link #acquire} stops ({@code destroy()}): when it was the last one, the
+   * service built by {@link #of} (not the preview's own) is stopped and removed.
    *
    * @param config the servlet's configuration
    */
   public static void release(ServletConfig config) {
     ServletContext context = config.getServletContext();
     synchronized (context) {
+      Object users = context.getAttribute(USERS);
+      int left = (users instanceof Integer n ? n : 1) - 1;
+      context.setAttribute(USERS, Math.max(0, left));
       Object present = context.getAttribute(ATTRIBUTE);
-      if (present instanceof RegistrationService service
+      if (left <= 0
+          && present instanceof RegistrationService service
           && Boolean.TRUE.equals(context.getAttribute(OWNED))) {
         context.removeAttribute(ATTRIBUTE);
         context.removeAttribute(OWNED);

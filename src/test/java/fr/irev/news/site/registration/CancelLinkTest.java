@@ -198,4 +198,27 @@ class CancelLinkTest {
     }
     assertEquals(List.of(Registration.Status.CONFIRMED), statuses(id));
   }
+
+  @Test
+  void aLinkSignedForAnEarlierEndStillWorksWhileThePostponedEventIsAhead() throws Exception {
+    String id =
+        site.addEvent(
+            "annulation-reportee",
+            5,
+            0,
+            1,
+            fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields.NONE);
+    String address = email("reporte");
+    site.register(id, "Bernard", "Yves", address);
+    String registration = site.stored(id).get(0).id();
+    // A link signed when the event ended earlier (it has been postponed since).
+    String token =
+        site.server
+            .registrations()
+            .links()
+            .token(id, registration, java.time.Instant.parse("2020-01-01T00:00:00Z"));
+    HttpResponse<String> shown = site.get(CANCEL + "?jeton=" + token);
+    assertEquals(200, shown.statusCode(), shown.body());
+    assertTrue(text(shown).contains("Annuler mon inscription"), text(shown));
+  }
 }
