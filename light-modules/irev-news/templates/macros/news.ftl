@@ -7,8 +7,12 @@
   French wording that holds data is computed in Java, fixed wording comes from i18n.
 --]
 
-[#-- The whole HTML document: head, skip link, banner, main landmark (nested content), footer. --]
-[#macro page title noindex=false]
+[#--
+  The whole HTML document: head, skip link, banner, main landmark (nested content), footer.
+  head: extra markup for the <head> (a captured [#assign x]…[/#assign], already escaped), e.g. the
+  detail page's Open Graph tags and JSON-LD, the list page's feed link; "" for none.
+--]
+[#macro page title noindex=false head=""]
 <!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -19,6 +23,7 @@
   [/#if]
   <title>${title} – ${i18n['irev-news.site.name']}</title>
   <link rel="stylesheet" href="${irevfn.resourcesUrl()}/css/irev-news.css">
+  ${head}
   [@cms.page /]
 </head>
 <body class="irev">
@@ -68,8 +73,9 @@ ${registration.formHtml?no_esc}
 [/#macro]
 
 [#--
-  Event summary: date, place, audience and registration link of a NewsItemView. With a built-in
-  form (registration, a RegistrationView), "S'inscrire" leads to the form on the same page.
+  Event summary: date, place, audience, registration link and "Ajouter à mon agenda" (the event's
+  iCalendar file) of a NewsItemView. With a built-in form (registration, a RegistrationView),
+  "S'inscrire" leads to the form on the same page.
 --]
 [#macro eventSummary item hl=2 numbered=true registration=""]
 <section class="irev-event">
@@ -105,6 +111,11 @@ ${registration.formHtml?no_esc}
   [#elseif item.registrationUrl??]
   <p class="irev-event__register">
     <a class="irev-button" href="${item.registrationUrl}"[@fn number=item.registrationFootnote numbered=numbered /]>${i18n['irev-news.event.register']}</a>
+  </p>
+  [/#if]
+  [#if item.calendarUrl??]
+  <p class="irev-event__calendar">
+    <a class="irev-event__calendar-link" href="${item.calendarUrl}" type="text/calendar">${i18n['irev-news.event.calendar']}<span class="irev-visually-hidden"> ${i18n['irev-news.event.calendar.hint']}</span></a>
   </p>
   [/#if]
 </section>

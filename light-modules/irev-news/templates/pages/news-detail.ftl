@@ -1,13 +1,29 @@
 [#ftl output_format="HTML"]
 [#--
   Detail page of a news item or an event. The virtual URI mapping forwards /actualites/<urlName>
-  here with ?item=<urlName>; an unknown or invalid name gives a French 404 page.
+  here with ?item=<urlName>; an unknown or invalid name gives a French 404 page. The head carries
+  the Open Graph tags and the schema.org JSON-LD (built and escaped in Java: item.jsonLd).
 --]
 [#import "/irev-news/templates/macros/news.ftl" as news]
 [#assign item = irevfn.item(ctx.getParameter('item')!'')!]
 [#if item?has_content]
 [#assign registration = irevfn.registration(item.urlName)!]
-[@news.page title=item.title]
+[#assign pageHead]
+[#if item.teaser??]
+<meta name="description" content="${item.teaser}">
+[/#if]
+<link rel="canonical" href="${item.absoluteUrl}">
+<meta property="og:type" content="article">
+<meta property="og:title" content="${item.title}">
+[#if item.teaser??]
+<meta property="og:description" content="${item.teaser}">
+[/#if]
+<meta property="og:url" content="${item.absoluteUrl}">
+<meta property="og:locale" content="fr_FR">
+<meta property="og:site_name" content="${i18n['irev-news.site.name']}">
+<script type="application/ld+json">${item.jsonLd?no_esc}</script>
+[/#assign]
+[@news.page title=item.title head=pageHead]
 <article class="irev-article">
   <header class="irev-article__header">
     <p class="irev-kind">${item.kindLabel}</p>

@@ -1,16 +1,15 @@
 package fr.irev.news.calendar;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.taxonomy.Slugs;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.Temporal;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -205,19 +204,8 @@ public final class EventCalendar {
   }
 
   private static String asciiStem(String title) {
-    String ligatures =
-        title
-            .replace("œ", "oe")
-            .replace("Œ", "OE")
-            .replace("æ", "ae")
-            .replace("Æ", "AE")
-            .replace("ß", "ss");
-    String ascii =
-        Normalizer.normalize(ligatures, Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}+", "")
-            .replaceAll("[^A-Za-z0-9]+", "-")
-            .toLowerCase(Locale.ROOT);
-    String stem = trimDashes(ascii);
+    String slug = Slugs.of(title);
+    String stem = slug.equals(Slugs.EMPTY) ? "" : slug;
     if (stem.length() > MAX_FILE_NAME_STEM) {
       boolean wordEnds = stem.charAt(MAX_FILE_NAME_STEM) == '-';
       stem = stem.substring(0, MAX_FILE_NAME_STEM);

@@ -27,5 +27,18 @@ public final class TaxonomyNodes {
   /** Level of a territory, see {@link TerritoryLevel}. */
   public static final String LEVEL = "level";
 
+  /**
+   * Territories only, multi-valued: identifiers of the territories that contain this one wholly or
+   * partly (région, département(s), EPCI), written by the territory import; a query on it finds a
+   * commune under its EPCI and under its département (see {@link TerritoryPlan}).
+   */
+  public static final String ANCESTORS = "ancestors";
+
+  /**
+   * Territories only, Boolean {@code true}: the territory is no longer in the imported file. It is
+   * kept (content may link to it) and removed from the flag when a later file has it again.
+   */
+  public static final String OBSOLETE = "obsolete";
+
   private TaxonomyNodes() {}
 }

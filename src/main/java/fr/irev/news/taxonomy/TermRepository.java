@@ -12,6 +12,7 @@ import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import javax.jcr.query.Query;
 
 /**
  * Reads the terms of one taxonomy workspace. Queries are JCR-SQL2 with bind variables. The session
@@ -91,14 +92,34 @@ public final class TermRepository {
 
   /**
    * The identifiers to look for when filtering by a term: the term itself and all its descendants
-   * (an item tagged "Lille" is found under "Nord"). Cost: linear in the subtree.
+   * (an item tagged "Lille" is found under "Nord"), then, for territories, every territory whose
+   * {@link TaxonomyNodes#ANCESTORS} names the term (a commune of an EPCI seated in another
+   * département, an EPCI spanning the département). Cost: linear in the subtree, plus one JCR-SQL2
+   * query with a bind variable for territories.
    *
-   * @return identifiers, the term's own first
+   * @return identifiers, the term's own first, then its subtree in document order
    * @throws RepositoryException on repository failure
    */
   public Set<String> selfAndDescendantIds(Term term) throws RepositoryException {
     Set<String> ids = new LinkedHashSet<>();
     collect(session.getNodeByIdentifier(term.identifier()), ids);
+    if (TaxonomyNodes.TERRITORY_TYPE.equals(nodeType)) {
+      Query query =
+          session
+              .getWorkspace()
+              .getQueryManager()
+              .createQuery(
+                  "SELECT * FROM ["
+                      + nodeType
+                      + "] AS t WHERE t.["
+                      + TaxonomyNodes.ANCESTORS
+                      + "] = $ancestor",
+                  Query.JCR_SQL2);
+      query.bindValue("ancestor", session.getValueFactory().createValue(term.identifier()));
+      for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
+        ids.add(it.nextNode().getIdentifier());
+      }
+    }
     return ids;
   }
 

@@ -12,6 +12,15 @@ public final class ListingView {
   private final String nextUrl;
   private final String filterLabel;
   private final String message;
+  private final Feeds feeds;
+
+  /**
+   * The feeds of the same filters.
+   *
+   * @param rssUrl RSS 2.0 address, with context path and the applied filters
+   * @param calendarUrl iCalendar address, with context path and the applied filters
+   */
+  record Feeds(String rssUrl, String calendarUrl) {}
 
   ListingView(
       List<NewsSummaryView> items,
@@ -21,7 +30,8 @@ public final class ListingView {
       String previousUrl,
       String nextUrl,
       String filterLabel,
-      String message) {
+      String message,
+      Feeds feeds) {
     this.items = List.copyOf(items);
     this.page = page;
     this.pageCount = pageCount;
@@ -30,6 +40,7 @@ public final class ListingView {
     this.nextUrl = nextUrl;
     this.filterLabel = filterLabel;
     this.message = message;
+    this.feeds = feeds;
   }
 
   /**
@@ -93,5 +104,21 @@ public final class ListingView {
    */
   public boolean isEmpty() {
     return items.isEmpty();
+  }
+
+  /**
+   * @return address of the RSS feed of the listed items (same filters, all pages), e.g. {@code
+   *     /.irev-news/flux/actualites.rss?thematique=discrimination}
+   */
+  public String getRssUrl() {
+    return feeds.rssUrl();
+  }
+
+  /**
+   * @return address of the subscribable calendar of the listed events (same filters), e.g. {@code
+   *     /.irev-news/flux/agenda.ics?thematique=discrimination}
+   */
+  public String getCalendarUrl() {
+    return feeds.calendarUrl();
   }
 }

@@ -1,20 +1,14 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.news.NewsItem;
-import fr.irev.news.news.NewsNodes;
 import fr.irev.news.news.NewsRepository;
-import fr.irev.news.taxonomy.TaxonomyNodes;
-import fr.irev.news.taxonomy.Term;
-import fr.irev.news.taxonomy.TermRepository;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import javax.jcr.RepositoryException;
 
-/** The news list: parses the raw GET parameters, queries, paginates. */
+/** The news list: parses the raw GET parameters ({@link ListingQuery}), queries, paginates. */
 final class Listings {
 
   /** Items per page. */
@@ -32,41 +26,24 @@ final class Listings {
 
   ListingView page(String pageParam, String thematicParam, String territoryParam)
       throws RepositoryException {
-    List<String> notices = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
-    Filter thematic =
-        filter(
-            TermRepository.thematics(context.session(TaxonomyNodes.THEMATICS_WORKSPACE)),
-            thematicParam,
-            SiteUrls.THEMATIC_PARAMETER,
-            "Thématique",
-            "Thématique inconnue\u00a0: le filtre n'est pas appliqué.",
-            notices,
-            labels);
-    Filter territory =
-        filter(
-            TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE)),
-            territoryParam,
-            SiteUrls.TERRITORY_PARAMETER,
-            "Territoire",
-            "Territoire inconnu\u00a0: le filtre n'est pas appliqué.",
-            notices,
-            labels);
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put(SiteUrls.THEMATIC_PARAMETER, thematicParam);
+    parameters.put(SiteUrls.TERRITORY_PARAMETER, territoryParam);
+    ListingQuery filters = ListingQuery.parse(context, parameters::get);
+    List<String> notices = new ArrayList<>(filters.notices());
     long page = parsePage(pageParam, notices);
-    NewsRepository repository = new NewsRepository(context.session(NewsNodes.WORKSPACE));
-    NewsRepository.NewsPage result =
-        repository.list(thematic.ids(), territory.ids(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+    NewsRepository.NewsPage result = filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     long pageCount = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     if (page > pageCount) {
       notices.add("La page " + page + " n'existe pas\u00a0: voici la dernière page.");
       page = pageCount;
-      result = repository.list(thematic.ids(), territory.ids(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
+      result = filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     }
     List<NewsSummaryView> items = new ArrayList<>();
     for (NewsItem item : result.items()) {
       items.add(views.summary(item));
     }
-    String query = thematic.query() + territory.query();
+    String query = filters.query();
     return new ListingView(
         items,
         page,
@@ -74,8 +51,10 @@ final class Listings {
         result.total(),
         page > 1 ? pageUrl(page - 1, query) : null,
         page < pageCount ? pageUrl(page + 1, query) : null,
-        labels.isEmpty() ? null : String.join(" ; ", labels),
-        notices.isEmpty() ? null : String.join(" ", notices));
+        filters.labels().isEmpty() ? null : String.join(" ; ", filters.labels()),
+        notices.isEmpty() ? null : String.join(" ", notices),
+        new ListingView.Feeds(
+            urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()));
   }
 
   private String pageUrl(long page, String query) {
@@ -97,32 +76,5 @@ final class Listings {
     }
     notices.add("Numéro de page invalide\u00a0: voici la première page.");
     return 1;
-  }
-
-  private Filter filter(
-      TermRepository terms,
-      String raw,
-      String parameter,
-      String what,
-      String unknown,
-      List<String> notices,
-      List<String> labels)
-      throws RepositoryException {
-    if (raw == null || raw.isBlank()) {
-      return Filter.NONE;
-    }
-    Optional<Term> term = terms.findByName(raw.trim());
-    if (term.isEmpty()) {
-      notices.add(unknown);
-      return Filter.NONE;
-    }
-    labels.add(what + "\u00a0: " + term.get().title());
-    return new Filter(
-        terms.selfAndDescendantIds(term.get()),
-        "&" + parameter + "=" + URLEncoder.encode(term.get().name(), StandardCharsets.UTF_8));
-  }
-
-  private record Filter(Set<String> ids, String query) {
-    static final Filter NONE = new Filter(Set.of(), "");
   }
 }

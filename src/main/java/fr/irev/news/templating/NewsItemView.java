@@ -15,6 +15,15 @@ public final class NewsItemView extends NewsSummaryView {
   private final List<TermView> territories;
   private final List<AttachmentView> attachments;
   private final List<FootnoteView> footnotes;
+  private final PageData page;
+
+  /**
+   * What the detail page adds around the item.
+   *
+   * @param calendarUrl address of the event's iCalendar file, {@code null} for news
+   * @param jsonLd the schema.org JSON-LD ({@link StructuredData}), safe inside a script element
+   */
+  record PageData(String calendarUrl, String jsonLd) {}
 
   NewsItemView(
       NewsItem item,
@@ -25,7 +34,8 @@ public final class NewsItemView extends NewsSummaryView {
       List<TermView> thematics,
       List<TermView> territories,
       List<AttachmentView> attachments,
-      List<FootnoteView> footnotes) {
+      List<FootnoteView> footnotes,
+      PageData page) {
     super(item, url);
     this.absoluteUrl = absoluteUrl;
     this.bodyHtml = bodyHtml;
@@ -34,6 +44,7 @@ public final class NewsItemView extends NewsSummaryView {
     this.territories = List.copyOf(territories);
     this.attachments = List.copyOf(attachments);
     this.footnotes = List.copyOf(footnotes);
+    this.page = page;
   }
 
   /**
@@ -135,5 +146,22 @@ public final class NewsItemView extends NewsSummaryView {
    */
   public List<FootnoteView> getFootnotes() {
     return footnotes;
+  }
+
+  /**
+   * @return address of the event's iCalendar file ("Ajouter à mon agenda", {@code
+   *     /.irev-news/flux/evenement/<urlName>.ics}); {@code null} for news
+   */
+  public String getCalendarUrl() {
+    return page.calendarUrl();
+  }
+
+  /**
+   * @return the page's schema.org description ({@code Event} or {@code NewsArticle}) as JSON-LD,
+   *     for {@code <script type="application/ld+json">}: {@code <}, {@code >} and {@code &} are
+   *     written as JSON escapes, so it is printed with {@code ?no_esc} and cannot end the element
+   */
+  public String getJsonLd() {
+    return page.jsonLd();
   }
 }

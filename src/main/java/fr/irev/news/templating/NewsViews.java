@@ -7,8 +7,13 @@ import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.attachment.PdfInfo;
 import fr.irev.news.format.FrenchSizes;
 import fr.irev.news.format.FrenchTypography;
+import fr.irev.news.jcr.References;
 import fr.irev.news.news.Attachment;
 import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.NewsNodes;
+import fr.irev.news.registration.RegistrationEvent;
+import fr.irev.news.registration.RegistrationRules;
+import fr.irev.news.registration.web.RegistrationHtml;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import fr.irev.news.taxonomy.Term;
 import fr.irev.news.taxonomy.TermRepository;
@@ -18,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 
 /**
@@ -77,7 +83,32 @@ final class NewsViews {
         thematics,
         territories,
         attachments,
-        footnotes.list());
+        footnotes.list(),
+        new NewsItemView.PageData(
+            item.isEvent() ? urls.eventCalendar(item.urlName()) : null,
+            StructuredData.of(
+                item, absoluteUrl, context.siteUrl(), registrationTarget(item, absoluteUrl))));
+  }
+
+  /**
+   * Where the page's "S'inscrire" leads, as the event summary decides it: the built-in form's
+   * section while its registrations are open, else the item's registration address.
+   *
+   * @return an absolute address, or {@code null} when the page has no registration link
+   */
+  private String registrationTarget(NewsItem item, String absoluteUrl) throws RepositoryException {
+    if (item.isEvent() && item.identifier() != null) {
+      Optional<Node> node =
+          References.resolve(
+              context.session(NewsNodes.WORKSPACE), item.identifier(), NewsNodes.NODE_TYPE);
+      Optional<RegistrationEvent> event =
+          node.isPresent() ? RegistrationEvent.of(node.get(), item) : Optional.empty();
+      if (event.isPresent()
+          && RegistrationRules.closedReason(event.get().settings(), Instant.now()) == null) {
+        return absoluteUrl + "#" + RegistrationHtml.SECTION_ID;
+      }
+    }
+    return item.registrationUrl();
   }
 
   Optional<AttachmentView> attachment(

@@ -1,13 +1,17 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.web.DownloadServlet;
+import fr.irev.news.web.FeedServlet;
 import fr.irev.news.web.ThumbnailServlet;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 
-/** The site's addresses (docs/architecture.md, "URLs of the site"), with the context path. */
-final class SiteUrls {
+/**
+ * The site's addresses (docs/architecture.md, "URLs of the site"), with the context path. Public
+ * for the feeds ({@code fr.irev.news.feed}), which link to the same pages.
+ */
+public final class SiteUrls {
 
   /** Path of the news list page. */
   static final String LIST_PATH = "/actualites";
@@ -32,20 +36,57 @@ final class SiteUrls {
 
   private final ContentContext context;
 
-  SiteUrls(ContentContext context) {
+  /**
+   * @param context the request's content context (context path, site address)
+   */
+  public SiteUrls(ContentContext context) {
     this.context = context;
   }
 
-  String path(String path) {
+  /**
+   * @param path site path, e.g. {@code /actualites}
+   * @return the path with the context path in front
+   */
+  public String path(String path) {
     return context.contextPath() + (path.startsWith("/") ? path : "/" + path);
   }
 
-  String list() {
+  /**
+   * @return address of the news list, with context path
+   */
+  public String list() {
     return path(LIST_PATH);
   }
 
-  String item(String urlName) {
+  /**
+   * @param urlName an item's URL name
+   * @return address of its detail page, with context path
+   */
+  public String item(String urlName) {
     return path(LIST_PATH + "/" + urlName);
+  }
+
+  /**
+   * @return address of the RSS feed ({@link FeedServlet#RSS_PATH}), with context path, no filter
+   */
+  String rss() {
+    return path(FeedServlet.RSS_PATH);
+  }
+
+  /**
+   * @return address of the events calendar ({@link FeedServlet#CALENDAR_PATH}), with context path,
+   *     no filter
+   */
+  String calendar() {
+    return path(FeedServlet.CALENDAR_PATH);
+  }
+
+  /**
+   * @param urlName an event's URL name
+   * @return address of its iCalendar file ({@link FeedServlet#eventPath}), with context path
+   */
+  String eventCalendar(String urlName) {
+    return path(FeedServlet.eventPath(urlName));
   }
 
   /**
@@ -96,9 +137,10 @@ final class SiteUrls {
   }
 
   /**
+   * @param pathWithContext a path that starts with the context path, as the other methods give
    * @return {@code pathWithContext} made absolute on the site's address
    */
-  String absolute(String pathWithContext) {
+  public String absolute(String pathWithContext) {
     String site = context.siteUrl();
     String contextPath = context.contextPath();
     String origin =

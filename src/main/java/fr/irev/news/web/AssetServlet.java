@@ -6,9 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * What the module's DAM servlets share: the request's {@link ContentContexts} (configured from the
- * {@code contentContext} init parameter), {@code GET} and {@code HEAD} served by one method (HEAD
- * without body, RFC 9110 §9.3.2), and the caching rule for content read with the visitor's rights.
+ * What the module's read-only servlets (DAM downloads, thumbnails, feeds) share: the request's
+ * {@link ContentContexts} (configured from the {@code contentContext} init parameter), {@code GET}
+ * and {@code HEAD} served by one method (HEAD without body, RFC 9110 §9.3.2), and the caching rule
+ * for content read with the visitor's rights.
  */
 abstract class AssetServlet extends HttpServlet {
 

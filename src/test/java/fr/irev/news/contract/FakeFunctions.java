@@ -110,6 +110,9 @@ public final class FakeFunctions {
                 + "; toutes les actualités sont affichées."
             : null);
     listing.put("empty", false);
+    String query = filtered ? "?thematique=" + thematique : "";
+    listing.put("rssUrl", "/.irev-news/flux/actualites.rss" + query);
+    listing.put("calendarUrl", "/.irev-news/flux/agenda.ics" + query);
     return listing;
   }
 
@@ -199,6 +202,8 @@ public final class FakeFunctions {
     item.put("placeCommune", "Lille");
     item.put("audience", "Participants du cycle de qualification d’avril 2021");
     item.put("registrationUrl", REGISTRATION);
+    item.put("calendarUrl", "/.irev-news/flux/evenement/" + SEED_NAME + ".ics");
+    item.put("jsonLd", jsonLd());
     item.put("registrationFootnote", 1);
     item.put("publishedLine", "Publié le 29\u00a0septembre 2021");
     item.put("publishedIso", "2021-09-29");
@@ -252,6 +257,22 @@ public final class FakeFunctions {
             footnote(
                 5, SITE + "/actualites?territoire=hauts-de-france", "Région Hauts-de-France")));
     return item;
+  }
+
+  /** The seed's JSON-LD as {@code NewsItemView#getJsonLd()} writes it ({@code <} escaped). */
+  static String jsonLd() {
+    return "{\"@context\":\"https://schema.org\",\"@type\":\"Event\",\"name\":\"Discriminations"
+        + NBSP
+        + ": journée d’approfondissement\",\"startDate\":\"2021-11-30T09:00:00+01:00\","
+        + "\"endDate\":\"2021-11-30T16:30:00+01:00\","
+        + "\"eventStatus\":\"https://schema.org/EventScheduled\","
+        + "\"location\":{\"@type\":\"Place\",\"name\":\"Locaux de l’IREV\"},"
+        + "\"description\":\"\\u003C/script\\u003E \\u0026 co\","
+        + "\"url\":\""
+        + SITE
+        + "/actualites/"
+        + SEED_NAME
+        + "\"}";
   }
 
   private static Map<String, Object> registrationView(boolean open) {

@@ -25,8 +25,8 @@ import java.util.Set;
  * define itself, every member of a Magnolia context object, every directive and every {@code
  * i18n['…']} lookup; {@code irevfn.*} calls are collected for a reflection check against the
  * functions class. Also: the {@code [#ftl output_format="HTML"]} header, {@code ?no_esc} only on
- * {@code bodyHtml} and {@code formHtml}, no template-evaluating built-ins, imports inside the
- * module and macros that exist in the imported library.
+ * {@code bodyHtml}, {@code formHtml} and {@code jsonLd}, no template-evaluating built-ins, imports
+ * inside the module and macros that exist in the imported library.
  */
 final class FtlChecker {
 
@@ -252,15 +252,21 @@ final class FtlChecker {
     String builtIn = String.valueOf(FreemarkerAst.param(node, "right-hand operand"));
     Object target = FreemarkerAst.param(node, "left-hand operand");
     String targetForm = target instanceof TemplateObject t ? t.getCanonicalForm() : "";
+    // jsonLd (NewsItemView#getJsonLd) is JSON written by Jackson with '<', '>' and '&' as JSON
+    // unicode escapes: printed inside <script type="application/ld+json">, nothing in it can close
+    // the
+    // element or open a comment, and HTML escaping would corrupt the JSON (&quot;).
     if (builtIn.equals("no_esc")
         && !targetForm.endsWith(".bodyHtml")
-        && !targetForm.endsWith(".formHtml")) {
+        && !targetForm.endsWith(".formHtml")
+        && !targetForm.endsWith(".jsonLd")) {
       result.violations.add(
           where
               + ": ?no_esc on '"
               + targetForm
-              + "' – only bodyHtml (sanitised by irevfn) and formHtml (built element by element"
-              + " by irevfn) may be output without escaping");
+              + "' – only bodyHtml (sanitised by irevfn), formHtml (built element by element"
+              + " by irevfn) and jsonLd (JSON with <, > and & escaped by irevfn) may be output"
+              + " without escaping");
     }
     if (FORBIDDEN_BUILTINS.contains(builtIn)) {
       result.violations.add(where + ": ?" + builtIn + " is not allowed in our scripts");

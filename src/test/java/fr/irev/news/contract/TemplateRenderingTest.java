@@ -158,10 +158,54 @@ class TemplateRenderingTest {
     assertTrue(html.indexOf("irev-attachments") < html.indexOf("data-test-area=\"main\""));
     assertTrue(html.indexOf("data-test-area=\"main\"") < html.indexOf("irev-tags"));
 
-    // no javascript: link anywhere, no unescaped script
+    // no javascript: link anywhere, no executable script: only the JSON-LD data block
     assertTrue(page.select("a[href^=javascript]").isEmpty());
-    assertTrue(page.select("script").isEmpty());
+    assertTrue(page.select(EXECUTABLE_SCRIPT).isEmpty());
     assertEquals(0, irevfn.notFoundCalls());
+  }
+
+  /** Script elements a browser runs: any but the JSON-LD data blocks. */
+  static final String EXECUTABLE_SCRIPT = "script:not([type=application/ld+json])";
+
+  @Test
+  void detailPageHeadHasOpenGraphAndJsonLd() throws Exception {
+    Document page =
+        render(
+            "templates/pages/news-detail.ftl",
+            Map.of("item", FakeFunctions.SEED_NAME),
+            Map.of(),
+            null);
+    String url = FakeFunctions.SITE + "/actualites/" + FakeFunctions.SEED_NAME;
+    assertEquals("article", page.selectFirst("head meta[property=og:type]").attr("content"));
+    assertTrue(
+        page.selectFirst("head meta[property=og:title]").attr("content").startsWith("Discrim"));
+    assertTrue(
+        page.selectFirst("head meta[property=og:description]")
+            .attr("content")
+            .startsWith("Une journée"));
+    assertEquals(url, page.selectFirst("head meta[property=og:url]").attr("content"));
+    assertEquals("fr_FR", page.selectFirst("head meta[property=og:locale]").attr("content"));
+    assertEquals("IREV", page.selectFirst("head meta[property=og:site_name]").attr("content"));
+    assertEquals(url, page.selectFirst("head link[rel=canonical]").attr("href"));
+    Elements data = page.select("head script[type=application/ld+json]");
+    assertEquals(1, data.size());
+    // printed as is (no HTML escaping: &quot; would break the JSON), and still one element
+    assertEquals(FakeFunctions.jsonLd(), data.get(0).data());
+  }
+
+  @Test
+  void eventSummaryOffersTheEventsCalendarFile() throws Exception {
+    Document page =
+        render(
+            "templates/pages/news-detail.ftl",
+            Map.of("item", FakeFunctions.SEED_NAME),
+            Map.of(),
+            null);
+    Element link = page.selectFirst("section.irev-event a.irev-event__calendar-link");
+    assertEquals(
+        "/.irev-news/flux/evenement/" + FakeFunctions.SEED_NAME + ".ics", link.attr("href"));
+    assertEquals("text/calendar", link.attr("type"));
+    assertEquals("Ajouter à mon agenda (fichier iCalendar .ics)", link.text());
   }
 
   @Test
@@ -187,12 +231,12 @@ class TemplateRenderingTest {
         assertEquals(1, page.select("section.irev-registration form.irev-form").size());
         assertEquals(
             List.of("/.resources/irev-news/webresources/js/registration.js"),
-            page.select("script").eachAttr("src"));
+            page.select(EXECUTABLE_SCRIPT).eachAttr("src"));
       } else {
         assertEquals(FakeFunctions.REGISTRATION, register.attr("href"));
         assertEquals("1", register.attr("data-fn"));
         assertTrue(page.select("form").isEmpty());
-        assertTrue(page.select("script").isEmpty());
+        assertTrue(page.select(EXECUTABLE_SCRIPT).isEmpty());
       }
     }
   }
@@ -220,7 +264,8 @@ class TemplateRenderingTest {
             Map.of(),
             null);
     assertTrue(
-        page.select("script, img:not(.irev-attachment__thumbnail), [onerror]").isEmpty(),
+        page.select(EXECUTABLE_SCRIPT + ", img:not(.irev-attachment__thumbnail), [onerror]")
+            .isEmpty(),
         page.body().html());
     assertEquals("<script>alert('x')</script> & co", page.selectFirst("h1").text());
   }
@@ -256,6 +301,18 @@ class TemplateRenderingTest {
     assertNotNull(pagination.selectFirst("a[rel=next]"));
     assertTrue(pagination.select("a[rel=prev]").isEmpty());
     assertEquals("Page 1 / 2", pagination.selectFirst("[aria-current=page]").text());
+
+    // "S'abonner": the RSS feed and the calendar of the same filters, the feed also in <head>
+    String query = "?thematique=lutte-contre-les-discriminations";
+    Element alternate = page.selectFirst("head link[rel=alternate][type=application/rss+xml]");
+    assertEquals("/.irev-news/flux/actualites.rss" + query, alternate.attr("href"));
+    assertEquals("Actualités de l’IREV (RSS)", alternate.attr("title"));
+    Elements feeds = page.select("section.irev-feeds a");
+    assertEquals("S’abonner", page.selectFirst("section.irev-feeds h2").text());
+    assertEquals(
+        List.of("/.irev-news/flux/actualites.rss" + query, "/.irev-news/flux/agenda.ics" + query),
+        feeds.eachAttr("href"));
+    assertEquals(List.of("application/rss+xml", "text/calendar"), feeds.eachAttr("type"));
   }
 
   @Test

@@ -98,6 +98,7 @@ class ServletDeclarationTest {
         Map.of(
             DownloadServlet.class.getName(), DownloadServlet.PATH + "*",
             ThumbnailServlet.class.getName(), ThumbnailServlet.PATH + "*",
+            FeedServlet.class.getName(), FeedServlet.PATH + "*",
             RegistrationServlet.class.getName(), RegistrationPaths.PREFIX + "*",
             RegistrationStaffServlet.class.getName(), STAFF_MAPPING),
         mappings);
@@ -114,6 +115,7 @@ class ServletDeclarationTest {
         Map.of(
             DownloadServlet.class.getName(), contentOnly,
             ThumbnailServlet.class.getName(), contentOnly,
+            FeedServlet.class.getName(), contentOnly,
             RegistrationServlet.class.getName(), registrations,
             RegistrationStaffServlet.class.getName(), registrations),
         parameters);
@@ -123,7 +125,7 @@ class ServletDeclarationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {DownloadServlet.class, ThumbnailServlet.class})
+  @ValueSource(classes = {DownloadServlet.class, ThumbnailServlet.class, FeedServlet.class})
   void withoutContentContextTheServletAnswers503InFrench(Class<? extends HttpServlet> type)
       throws Exception {
     HttpServlet servlet = type.getConstructor().newInstance();

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>As in Magnolia, the install is recorded as property {@code version} of {@code
  * config:/modules/<module>}; while it is there, later starts keep the (edited) content. The import
  * is all or nothing: files are imported into unsaved sessions, saved together at the end, and
- * nothing is saved when one fails.
+ * nothing is saved when one fails. The extra install tasks of the descriptor's {@code
+ * versionHandler} run after the files, in the same unsaved sessions (see {@link VersionHandlers}:
+ * the territory import).
  *
  * <p>The preview has no users, groups or roles: bootstrap files of Magnolia's security workspaces
  * ({@value #USERROLES}, {@code usergroups}, {@code users}, e.g. {@code
@@ -110,6 +112,8 @@ public final class BootstrapImporter {
       for (BootstrapFile file : files) {
         importFile(session(sessions, file.workspace()), file);
       }
+      VersionHandlers.runExtraInstallTasks(
+          module, resources, workspace -> session(sessions, workspace));
       markInstalled(session(sessions, MagnoliaNames.CONFIG), module);
       for (Session session : sessions.values()) {
         session.save();

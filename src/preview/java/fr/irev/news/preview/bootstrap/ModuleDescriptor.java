@@ -14,19 +14,32 @@ import java.util.Map;
  * @param nodeTypeFiles {@code repositories/repository/nodeTypeFile} values: class-path paths such
  *     as {@code /mgnl-nodetypes/irev-news-nodetypes.cnd}
  * @param servlets {@code servlets/servlet} declarations
+ * @param versionHandler {@code versionHandler} class name, {@code ""} when absent
  */
 public record ModuleDescriptor(
     String name,
     String version,
     List<String> workspaces,
     List<String> nodeTypeFiles,
-    List<Servlet> servlets) {
+    List<Servlet> servlets,
+    String versionHandler) {
 
   /** Copies the lists so the record is immutable. */
   public ModuleDescriptor {
     workspaces = List.copyOf(workspaces);
     nodeTypeFiles = List.copyOf(nodeTypeFiles);
     servlets = List.copyOf(servlets);
+    versionHandler = versionHandler == null ? "" : versionHandler;
+  }
+
+  /** A descriptor without {@code versionHandler}. */
+  public ModuleDescriptor(
+      String name,
+      String version,
+      List<String> workspaces,
+      List<String> nodeTypeFiles,
+      List<Servlet> servlets) {
+    this(name, version, workspaces, nodeTypeFiles, servlets, "");
   }
 
   /**

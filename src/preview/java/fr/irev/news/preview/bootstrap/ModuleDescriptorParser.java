@@ -73,7 +73,12 @@ public final class ModuleDescriptorParser {
       servlets.add(servlet(servlet));
     }
     return new ModuleDescriptor(
-        name, text(child(root, "version")), workspaces, nodeTypeFiles, servlets);
+        name,
+        text(child(root, "version")),
+        workspaces,
+        nodeTypeFiles,
+        servlets,
+        text(child(root, "versionHandler")));
   }
 
   private static ModuleDescriptor.Servlet servlet(Element servlet) {
