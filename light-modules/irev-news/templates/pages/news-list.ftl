@@ -1,16 +1,41 @@
 [#ftl output_format="HTML"]
 [#--
-  The news list: newest first, optionally filtered by thematic or territory (term node names in
-  the GET parameters thematique and territoire), paginated with the GET parameter page. The RSS
-  feed and the events calendar of the same filters are offered in the head and under the list.
+  The news list: newest first (upcoming events: soonest first), filtered by plain GET parameters
+  that combine: thematique and territoire (term node names, any level), type (actualite,
+  evenement), periode (a-venir, passes, AAAA-MM) and q (full-text words); paginated with page.
+  Facets link to the same list with one filter changed, with their counts. Filtered by one term
+  (the term pages /thematiques/… and /territoires/… forward here), the term's title is the heading
+  and its ancestors the breadcrumb. The RSS feed and the events calendar of the same filters are
+  offered in the head and under the list.
 --]
 [#import "/irev-news/templates/macros/news.ftl" as news]
-[#assign listing = irevfn.listing(ctx.getParameter('page')!'', ctx.getParameter('thematique')!'', ctx.getParameter('territoire')!'')]
+[#assign listing = irevfn.listing(ctx.getParameter('page')!'', ctx.getParameter('thematique')!'', ctx.getParameter('territoire')!'', ctx.getParameter('type')!'', ctx.getParameter('periode')!'', ctx.getParameter('q')!'')]
 [#assign feedHead]
 <link rel="alternate" type="application/rss+xml" title="${i18n['irev-news.feeds.rss.name']}" href="${listing.rssUrl}">
 [/#assign]
 [@news.page title=i18n['irev-news.list.title'] head=feedHead]
-<h1 class="irev-list__title">${i18n['irev-news.list.title']}</h1>
+[#if listing.breadcrumb?has_content]
+<nav class="irev-breadcrumb" aria-label="${i18n['irev-news.list.breadcrumb']}">
+  <ol class="irev-breadcrumb__list">
+    [#list listing.breadcrumb as crumb]
+    <li><a href="${crumb.url}">${crumb.label}</a></li>
+    [/#list]
+  </ol>
+</nav>
+[/#if]
+<h1 class="irev-list__title">${listing.heading!i18n['irev-news.list.title']}</h1>
+<form class="irev-search" method="get" action="${irevfn.listUrl()}" role="search">
+  <label for="irev-q">${i18n['irev-news.list.search']}</label>
+  <input id="irev-q" type="search" name="q" value="${ctx.getParameter('q')!''}" maxlength="200">
+  <button type="submit">${i18n['irev-news.list.search.submit']}</button>
+</form>
+[#if listing.typeFacets?has_content]
+<nav class="irev-facets" aria-label="${i18n['irev-news.facets.label']}">
+  [@facet title=i18n['irev-news.facets.type'] choices=listing.typeFacets /]
+  [@facet title=i18n['irev-news.facets.thematic'] choices=listing.thematicFacets /]
+  [@facet title=i18n['irev-news.facets.territory'] choices=listing.territoryFacets /]
+</nav>
+[/#if]
 [#if listing.filterLabel??]
 <p class="irev-filter">${listing.filterLabel} <a class="irev-filter__reset" href="${irevfn.listUrl()}">${i18n['irev-news.list.all']}</a></p>
 [/#if]
@@ -35,3 +60,13 @@
   </ul>
 </section>
 [/@news.page]
+[#macro facet title choices]
+[#if choices?has_content]
+<h2 class="irev-facets__title">${title}</h2>
+<ul class="irev-facets__list">
+  [#list choices as choice]
+  <li><a class="irev-facets__link" href="${choice.url}"[#if choice.selected] aria-current="true"[/#if]>${choice.label}</a> <span class="irev-facets__count">(${choice.count?c})</span></li>
+  [/#list]
+</ul>
+[/#if]
+[/#macro]

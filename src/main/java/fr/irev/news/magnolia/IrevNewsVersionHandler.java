@@ -11,7 +11,8 @@ import java.util.List;
  * Version handler of the module (descriptor element {@code versionHandler}): Magnolia's default
  * install (workspaces, node types, {@code mgnl-bootstrap} files) plus the territory import, run
  * after the bootstrap files on install and again on every module update, so that a newer
- * territories file shipped in a new module version updates the tree in place.
+ * territories file shipped in a new module version updates the tree in place; then the news items'
+ * term scopes ({@link NewsScopeTask}).
  */
 public class IrevNewsVersionHandler extends DefaultModuleVersionHandler {
 
@@ -19,6 +20,7 @@ public class IrevNewsVersionHandler extends DefaultModuleVersionHandler {
   protected List<Task> getExtraInstallTasks(InstallContext installContext) {
     List<Task> tasks = new ArrayList<>(super.getExtraInstallTasks(installContext));
     tasks.add(new TerritoryImportTask());
+    tasks.add(new NewsScopeTask());
     return tasks;
   }
 
@@ -26,6 +28,7 @@ public class IrevNewsVersionHandler extends DefaultModuleVersionHandler {
   protected List<Task> getDefaultUpdateTasks(Version forVersion) {
     List<Task> tasks = new ArrayList<>(super.getDefaultUpdateTasks(forVersion));
     tasks.add(new TerritoryImportTask());
+    tasks.add(new NewsScopeTask());
     return tasks;
   }
 }

@@ -35,6 +35,19 @@ public final class NewsNodes {
   /** Multi-valued String: identifiers of {@code irev:territory} nodes. */
   public static final String TERRITORIES = "territories";
 
+  /**
+   * Multi-valued String, derived: {@link #THEMATICS} and the identifiers of all their ancestor
+   * thematics, so that a thematic filter at any level is one equality condition. Written by {@link
+   * NewsScopes}; never edited by hand.
+   */
+  public static final String THEMATIC_SCOPE = "thematicScope";
+
+  /**
+   * Multi-valued String, derived: {@link #TERRITORIES} and the identifiers of every containing
+   * territory (EPCI, département(s), région). Written by {@link NewsScopes}.
+   */
+  public static final String TERRITORY_SCOPE = "territoryScope";
+
   public static final String REGISTRATION_URL = "registrationUrl";
 
   /** Child node holding the attachments as children {@code 0}, {@code 1}, … */

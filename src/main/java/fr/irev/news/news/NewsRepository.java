@@ -1,16 +1,20 @@
 package fr.irev.news.news;
 
-import fr.irev.news.jcr.JcrProperties;
 import fr.irev.news.jcr.References;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
+import javax.jcr.Value;
 import javax.jcr.ValueFactory;
 import javax.jcr.query.Query;
 
@@ -58,44 +62,33 @@ public final class NewsRepository {
   }
 
   /**
-   * Most identifiers one filter puts into the query as bind variables; a larger set (a région or
-   * département with its thousands of communes) is checked on each result instead, because Lucene
-   * refuses queries of more than 1 024 clauses (Jackrabbit answers {@code TooManyClauses}).
-   */
-  static final int MAX_BOUND_IDS = 500;
-
-  /**
-   * Lists items newest first (by publication date; items without one come in the query's order).
-   * Cost: one query; with a filter of more than {@value #MAX_BOUND_IDS} identifiers, every item
-   * matching the other filter is read to count the matches (linear in those items).
+   * Lists the items a filter selects: upcoming events by start date, soonest first; anything else
+   * newest first (by publication date; items without one come in the query's order). Cost: one
+   * index-backed JCR-SQL2 query (each filter part is a condition with bind variables: a term at any
+   * level is one equality on a scope property, see {@link NewsScopes}); only the page's items are
+   * read.
    *
-   * @param thematicIds when not empty, only items tagged with one of these thematics
-   * @param territoryIds when not empty, only items tagged with one of these territories
+   * @param filter what to select
    * @param offset number of items to skip, ≥ 0
    * @param limit page size, ≥ 1
    * @return the requested page and the total number of matching items
    * @throws IllegalArgumentException when {@code offset} or {@code limit} is out of range
    * @throws RepositoryException on repository failure
    */
-  public NewsPage list(
-      Collection<String> thematicIds, Collection<String> territoryIds, long offset, long limit)
-      throws RepositoryException {
+  public NewsPage list(NewsFilter filter, long offset, long limit) throws RepositoryException {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
     }
-    Filter thematics = new Filter(NewsNodes.THEMATICS, "t", thematicIds);
-    Filter territories = new Filter(NewsNodes.TERRITORIES, "r", territoryIds);
-    Query query = query(thematics, territories);
-    NodeIterator nodes = query.execute().getNodes();
-    boolean checkEach = thematics.checkedOnResults() || territories.checkedOnResults();
-    long total = checkEach ? -1 : nodes.getSize();
+    NodeIterator nodes = query(filter, true).execute().getNodes();
+    long total = nodes.getSize();
     List<NewsItem> items = new ArrayList<>();
     long position = 0;
+    if (total >= 0 && offset > 0) {
+      nodes.skip(Math.min(offset, total));
+      position = Math.min(offset, total);
+    }
     while (nodes.hasNext() && (items.size() < limit || total < 0)) {
       Node node = nodes.nextNode();
-      if (checkEach && !(thematics.accepts(node) && territories.accepts(node))) {
-        continue;
-      }
       if (position++ >= offset && items.size() < limit) {
         items.add(NewsMapper.read(node));
       }
@@ -103,68 +96,107 @@ public final class NewsRepository {
     return new NewsPage(items, total < 0 ? position : total);
   }
 
-  private Query query(Filter... filters) throws RepositoryException {
-    StringBuilder sql = new StringBuilder("SELECT * FROM [" + NewsNodes.NODE_TYPE + "] AS n");
+  /**
+   * @param filter what to count
+   * @return number of items the filter selects (one query, no item read)
+   * @throws RepositoryException on repository failure
+   */
+  public long count(NewsFilter filter) throws RepositoryException {
+    NodeIterator nodes = query(filter, false).execute().getNodes();
+    long size = nodes.getSize();
+    if (size >= 0) {
+      return size;
+    }
+    long count = 0;
+    for (; nodes.hasNext(); nodes.next()) {
+      count++;
+    }
+    return count;
+  }
+
+  private Query query(NewsFilter filter, boolean ordered) throws RepositoryException {
+    ValueFactory values = session.getValueFactory();
+    Map<String, Value> binds = new LinkedHashMap<>();
     List<String> conditions = new ArrayList<>();
-    for (Filter filter : filters) {
-      filter.condition().ifPresent(conditions::add);
+    if (filter.thematicId() != null) {
+      conditions.add("n.[" + NewsNodes.THEMATIC_SCOPE + "] = $thematic");
+      binds.put("thematic", values.createValue(filter.thematicId()));
     }
+    if (filter.territoryId() != null) {
+      conditions.add("n.[" + NewsNodes.TERRITORY_SCOPE + "] = $territory");
+      binds.put("territory", values.createValue(filter.territoryId()));
+    }
+    String kind = "n.[" + NewsNodes.KIND + "] = $event";
+    if (filter.kind() == NewsKind.EVENT) {
+      conditions.add(kind);
+    } else if (filter.kind() == NewsKind.NEWS) {
+      conditions.add("NOT " + kind);
+    }
+    NewsFilter.Period period = filter.period();
+    String start = "n.[" + NewsNodes.START_DATE + "]";
+    String end = "n.[" + NewsNodes.END_DATE + "]";
+    if (period != null) {
+      binds.put("from", values.createValue(calendar(period.from())));
+      switch (period.type()) {
+        case UPCOMING ->
+            conditions.add(kind + " AND (" + start + " >= $from OR " + end + " >= $from)");
+        case PAST ->
+            conditions.add(kind + " AND " + start + " < $from AND NOT " + end + " >= $from");
+        case MONTH -> {
+          // NOT inside OR is not evaluated as such by Jackrabbit: news are "kind = news" here
+          binds.put("to", values.createValue(calendar(period.to())));
+          binds.put("news", values.createValue(NewsKind.NEWS.code()));
+          String published = "n.[" + NewsNodes.PUBLICATION_DATE + "]";
+          conditions.add(
+              "("
+                  + kind
+                  + " AND "
+                  + start
+                  + " >= $from AND "
+                  + start
+                  + " < $to) OR (n.["
+                  + NewsNodes.KIND
+                  + "] = $news AND "
+                  + published
+                  + " >= $from AND "
+                  + published
+                  + " < $to)");
+        }
+      }
+    }
+    if (conditions.stream().anyMatch(c -> c.contains("$event"))) {
+      binds.put("event", values.createValue(NewsKind.EVENT.code()));
+    }
+    if (filter.text() != null) {
+      List<String> any = new ArrayList<>();
+      for (String property : List.of(NewsNodes.TITLE, NewsNodes.TEASER, NewsNodes.BODY)) {
+        any.add("CONTAINS(n.[" + property + "], $text)");
+      }
+      conditions.add("(" + String.join(" OR ", any) + ")");
+      binds.put("text", values.createValue(filter.text()));
+    }
+    StringBuilder sql = new StringBuilder("SELECT * FROM [" + NewsNodes.NODE_TYPE + "] AS n");
     if (!conditions.isEmpty()) {
-      sql.append(" WHERE ").append(String.join(" AND ", conditions));
+      sql.append(" WHERE (").append(String.join(") AND (", conditions)).append(')');
     }
-    sql.append(" ORDER BY n.[" + NewsNodes.PUBLICATION_DATE + "] DESC");
+    if (ordered) {
+      sql.append(
+          period != null && period.type() == NewsFilter.Period.Type.UPCOMING
+              ? " ORDER BY " + start + " ASC"
+              : " ORDER BY n.[" + NewsNodes.PUBLICATION_DATE + "] DESC");
+    }
     Query query =
         session.getWorkspace().getQueryManager().createQuery(sql.toString(), Query.JCR_SQL2);
-    ValueFactory values = session.getValueFactory();
-    for (Filter filter : filters) {
-      filter.bind(query, values);
+    for (Map.Entry<String, Value> bind : binds.entrySet()) {
+      query.bindValue(bind.getKey(), bind.getValue());
     }
     return query;
   }
 
-  /** "Tagged with one of these identifiers" on one multi-valued property. */
-  private record Filter(String property, String prefix, Collection<String> ids) {
-
-    Filter {
-      ids = new LinkedHashSet<>(ids);
-    }
-
-    boolean checkedOnResults() {
-      return ids.size() > MAX_BOUND_IDS;
-    }
-
-    Optional<String> condition() {
-      if (ids.isEmpty() || checkedOnResults()) {
-        return Optional.empty();
-      }
-      List<String> alternatives = new ArrayList<>();
-      for (int i = 0; i < ids.size(); i++) {
-        alternatives.add("n.[" + property + "] = $" + prefix + i);
-      }
-      return Optional.of("(" + String.join(" OR ", alternatives) + ")");
-    }
-
-    void bind(Query query, ValueFactory values) throws RepositoryException {
-      if (condition().isEmpty()) {
-        return;
-      }
-      int i = 0;
-      for (String id : ids) {
-        query.bindValue(prefix + i++, values.createValue(id));
-      }
-    }
-
-    boolean accepts(Node node) throws RepositoryException {
-      if (ids.isEmpty()) {
-        return true;
-      }
-      for (String tagged : JcrProperties.strings(node, property)) {
-        if (ids.contains(tagged)) {
-          return true;
-        }
-      }
-      return false;
-    }
+  private static Calendar calendar(ZonedDateTime instant) {
+    Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone(instant.getZone()));
+    calendar.setTimeInMillis(instant.toInstant().toEpochMilli());
+    return calendar;
   }
 
   /**

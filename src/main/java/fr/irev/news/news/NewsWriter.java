@@ -6,6 +6,7 @@ import static fr.irev.news.jcr.JcrProperties.setStrings;
 
 import fr.irev.news.jcr.JcrNames;
 import fr.irev.news.link.UrlUnwrapper;
+import fr.irev.news.taxonomy.TermScopes;
 import java.util.Calendar;
 import java.util.List;
 import javax.jcr.Node;
@@ -33,6 +34,18 @@ public final class NewsWriter {
    */
   public static Node save(Session session, String parentPath, NewsItem item)
       throws RepositoryException {
+    return save(session, parentPath, item, null);
+  }
+
+  /**
+   * As {@link #save(Session, String, NewsItem)}, also writing the item's derived term scopes
+   * ({@link NewsScopes}): with {@code scopes}, the tagged terms and all their ancestors; without
+   * (no access to the taxonomies), the tagged terms only, completed by {@link NewsScopes#backfill}.
+   *
+   * @param scopes the taxonomies, or {@code null}
+   */
+  public static Node save(Session session, String parentPath, NewsItem item, TermScopes scopes)
+      throws RepositoryException {
     if (!UrlNames.isValid(item.urlName())) {
       throw new IllegalArgumentException("Invalid URL name: '" + item.urlName() + "'");
     }
@@ -42,6 +55,7 @@ public final class NewsWriter {
             ? parent.getNode(item.urlName())
             : parent.addNode(item.urlName(), NewsNodes.NODE_TYPE);
     write(node, item);
+    NewsScopes.write(node, scopes);
     node.setProperty(JcrNames.MGNL_LAST_MODIFIED, Calendar.getInstance());
     session.save();
     return node;

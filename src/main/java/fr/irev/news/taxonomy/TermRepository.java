@@ -123,6 +123,25 @@ public final class TermRepository {
     return ids;
   }
 
+  /**
+   * @param term a term, or {@code null} for the top of the taxonomy
+   * @param max most terms returned
+   * @return the term's child terms (or the root terms) in document order, at most {@code max}
+   * @throws RepositoryException on repository failure
+   */
+  public List<Term> children(Term term, int max) throws RepositoryException {
+    Node parent =
+        term == null ? session.getRootNode() : session.getNodeByIdentifier(term.identifier());
+    List<Term> children = new ArrayList<>();
+    for (NodeIterator it = parent.getNodes(); it.hasNext() && children.size() < max; ) {
+      Node child = it.nextNode();
+      if (child.isNodeType(nodeType)) {
+        children.add(read(child));
+      }
+    }
+    return children;
+  }
+
   private void collect(Node node, Set<String> ids) throws RepositoryException {
     ids.add(node.getIdentifier());
     NodeIterator children = node.getNodes();

@@ -13,6 +13,7 @@ public final class ListingView {
   private final String filterLabel;
   private final String message;
   private final Feeds feeds;
+  private final Facets facets;
 
   /**
    * The feeds of the same filters.
@@ -21,6 +22,27 @@ public final class ListingView {
    * @param calendarUrl iCalendar address, with context path and the applied filters
    */
   record Feeds(String rssUrl, String calendarUrl) {}
+
+  /**
+   * Counts per facet.
+   *
+   * @param types news, events
+   * @param thematics thematic choices
+   * @param territories territory choices
+   */
+  record Facets(
+      List<FacetView> types,
+      List<FacetView> thematics,
+      List<FacetView> territories,
+      String heading,
+      List<FacetView> breadcrumb) {
+    Facets {
+      breadcrumb = List.copyOf(breadcrumb);
+      types = List.copyOf(types);
+      thematics = List.copyOf(thematics);
+      territories = List.copyOf(territories);
+    }
+  }
 
   ListingView(
       List<NewsSummaryView> items,
@@ -31,7 +53,8 @@ public final class ListingView {
       String nextUrl,
       String filterLabel,
       String message,
-      Feeds feeds) {
+      Feeds feeds,
+      Facets facets) {
     this.items = List.copyOf(items);
     this.page = page;
     this.pageCount = pageCount;
@@ -41,6 +64,7 @@ public final class ListingView {
     this.filterLabel = filterLabel;
     this.message = message;
     this.feeds = feeds;
+    this.facets = facets;
   }
 
   /**
@@ -120,5 +144,42 @@ public final class ListingView {
    */
   public String getCalendarUrl() {
     return feeds.calendarUrl();
+  }
+
+  /**
+   * @return the kind facet: news, events, each with its count under the other filters
+   */
+  public List<FacetView> getTypeFacets() {
+    return facets.types();
+  }
+
+  /**
+   * @return the thematic facet: the top-level thematics, or the applied one's sub-thematics
+   */
+  public List<FacetView> getThematicFacets() {
+    return facets.thematics();
+  }
+
+  /**
+   * @return the territory facet: the applied territory's children, or the départements
+   */
+  public List<FacetView> getTerritoryFacets() {
+    return facets.territories();
+  }
+
+  /**
+   * @return the title of the one term filtering the list (a term's page, {@code /thematiques/…},
+   *     {@code /territoires/…}), or {@code null}
+   */
+  public String getHeading() {
+    return facets.heading();
+  }
+
+  /**
+   * @return the ancestors of that term, top first, each linking to its own page (count 0); empty
+   *     without heading
+   */
+  public List<FacetView> getBreadcrumb() {
+    return facets.breadcrumb();
   }
 }

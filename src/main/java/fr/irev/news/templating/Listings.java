@@ -1,18 +1,31 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.news.NewsFilter;
 import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.NewsKind;
+import fr.irev.news.news.NewsNodes;
 import fr.irev.news.news.NewsRepository;
+import fr.irev.news.taxonomy.TaxonomyNodes;
+import fr.irev.news.taxonomy.Term;
+import fr.irev.news.taxonomy.TermRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.jcr.RepositoryException;
 
-/** The news list: parses the raw GET parameters ({@link ListingQuery}), queries, paginates. */
+/**
+ * The news list: parses the raw GET parameters ({@link ListingQuery}), queries, paginates, counts
+ * the facets.
+ */
 final class Listings {
 
   /** Items per page. */
   static final int PAGE_SIZE = 10;
+
+  /** Most choices of a term facet (one count query each). */
+  static final int MAX_FACET_TERMS = 100;
 
   private final ContentContext context;
   private final NewsViews views;
@@ -29,7 +42,12 @@ final class Listings {
     Map<String, String> parameters = new HashMap<>();
     parameters.put(SiteUrls.THEMATIC_PARAMETER, thematicParam);
     parameters.put(SiteUrls.TERRITORY_PARAMETER, territoryParam);
-    ListingQuery filters = ListingQuery.parse(context, parameters::get);
+    return page(pageParam, parameters::get);
+  }
+
+  ListingView page(String pageParam, Function<String, String> parameters)
+      throws RepositoryException {
+    ListingQuery filters = ListingQuery.parse(context, parameters);
     List<String> notices = new ArrayList<>(filters.notices());
     long page = parsePage(pageParam, notices);
     NewsRepository.NewsPage result = filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE);
@@ -54,7 +72,82 @@ final class Listings {
         filters.labels().isEmpty() ? null : String.join(" ; ", filters.labels()),
         notices.isEmpty() ? null : String.join(" ", notices),
         new ListingView.Feeds(
-            urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()));
+            urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()),
+        facets(filters));
+  }
+
+  /**
+   * Counts per facet: each choice is one count query (the other filters plus the choice), no item
+   * read. Thematics: the top-level ones, or the children of the applied one; territories: the
+   * children of the applied one, or of the top-level ones (the départements).
+   */
+  private ListingView.Facets facets(ListingQuery filters) throws RepositoryException {
+    NewsRepository repository = new NewsRepository(context.session(NewsNodes.WORKSPACE));
+    NewsFilter filter = filters.filter();
+    List<FacetView> types = new ArrayList<>();
+    for (NewsKind kind : NewsKind.values()) {
+      String value = kind == NewsKind.EVENT ? ListingQuery.EVENTS : ListingQuery.NEWS;
+      types.add(
+          new FacetView(
+              kind == NewsKind.EVENT ? "Événements" : "Actualités",
+              listUrl(filters.query(Map.of(ListingQuery.TYPE_PARAMETER, value))),
+              repository.count(filter.withKind(kind)),
+              kind == filter.kind()));
+    }
+    TermRepository thematicTerms =
+        TermRepository.thematics(context.session(TaxonomyNodes.THEMATICS_WORKSPACE));
+    List<Term> thematicChoices = thematicTerms.children(filters.thematic(), MAX_FACET_TERMS);
+    List<FacetView> thematics = new ArrayList<>();
+    for (Term term : thematicChoices) {
+      thematics.add(
+          new FacetView(
+              term.title(),
+              listUrl(filters.query(Map.of(SiteUrls.THEMATIC_PARAMETER, term.name()))),
+              repository.count(filter.withThematic(term.identifier())),
+              false));
+    }
+    TermRepository territoryTerms =
+        TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE));
+    List<Term> territoryChoices = new ArrayList<>();
+    if (filters.territory() != null) {
+      territoryChoices.addAll(territoryTerms.children(filters.territory(), MAX_FACET_TERMS));
+    } else {
+      for (Term root : territoryTerms.children(null, MAX_FACET_TERMS)) {
+        territoryChoices.addAll(territoryTerms.children(root, MAX_FACET_TERMS));
+      }
+    }
+    List<FacetView> territories = new ArrayList<>();
+    for (Term term :
+        territoryChoices.subList(0, Math.min(MAX_FACET_TERMS, territoryChoices.size()))) {
+      territories.add(
+          new FacetView(
+              term.title(),
+              listUrl(filters.query(Map.of(SiteUrls.TERRITORY_PARAMETER, term.name()))),
+              repository.count(filter.withTerritory(term.identifier())),
+              false));
+    }
+    String heading = null;
+    List<FacetView> breadcrumb = new ArrayList<>();
+    if ((filters.thematic() == null) != (filters.territory() == null)) {
+      boolean thematic = filters.thematic() != null;
+      Term term = thematic ? filters.thematic() : filters.territory();
+      heading = term.title();
+      for (Term ancestor : (thematic ? thematicTerms : territoryTerms).ancestors(term)) {
+        breadcrumb.add(
+            new FacetView(
+                ancestor.title(),
+                urls.termPage(
+                    thematic ? SiteUrls.THEMATIC_PAGE_PATH : SiteUrls.TERRITORY_PAGE_PATH,
+                    ancestor.name()),
+                0,
+                false));
+      }
+    }
+    return new ListingView.Facets(types, thematics, territories, heading, breadcrumb);
+  }
+
+  private String listUrl(String query) {
+    return urls.list() + (query.isEmpty() ? "" : "?" + query.substring(1));
   }
 
   private String pageUrl(long page, String query) {

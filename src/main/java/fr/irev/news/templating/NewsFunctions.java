@@ -18,7 +18,9 @@ import fr.irev.news.registration.web.RegistrationHtml.Notice;
 import fr.irev.news.registration.web.RegistrationHtml.NoticeKind;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
@@ -95,6 +97,32 @@ public class NewsFunctions {
     try {
       return new Listings(context, new NewsViews(context, attachments))
           .page(page, thematique, territoire);
+    } catch (RepositoryException e) {
+      throw new ContentAccessException("Could not list news items", e);
+    }
+  }
+
+  /**
+   * One page of the news list with every filter (plain GET parameters, see {@link ListingQuery}).
+   *
+   * @param page page number, may be {@code null} or malformed
+   * @param thematique thematic node name, may be {@code null}
+   * @param territoire territory node name (any level), may be {@code null}
+   * @param type {@code actualite} or {@code evenement}, may be {@code null}
+   * @param periode {@code a-venir}, {@code passes} or {@code AAAA-MM}, may be {@code null}
+   * @param q full-text words, may be {@code null}
+   * @return the page with its facets, never {@code null}
+   */
+  public ListingView listing(
+      String page, String thematique, String territoire, String type, String periode, String q) {
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put(SiteUrls.THEMATIC_PARAMETER, thematique);
+    parameters.put(SiteUrls.TERRITORY_PARAMETER, territoire);
+    parameters.put(ListingQuery.TYPE_PARAMETER, type);
+    parameters.put(ListingQuery.PERIOD_PARAMETER, periode);
+    parameters.put(ListingQuery.TEXT_PARAMETER, q);
+    try {
+      return new Listings(context, new NewsViews(context, attachments)).page(page, parameters::get);
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not list news items", e);
     }

@@ -16,6 +16,12 @@ public final class SiteUrls {
   /** Path of the news list page. */
   static final String LIST_PATH = "/actualites";
 
+  /** Path of a thematic's page: {@code /thematiques/<node name>}. */
+  static final String THEMATIC_PAGE_PATH = "/thematiques/";
+
+  /** Path of a territory's page: {@code /territoires/<node name>}. */
+  static final String TERRITORY_PAGE_PATH = "/territoires/";
+
   /** Path of the light module's web resources (Magnolia's {@code /.resources/} servlet). */
   static final String RESOURCES_PATH = "/.resources/irev-news/webresources";
 
@@ -49,6 +55,15 @@ public final class SiteUrls {
    */
   public String path(String path) {
     return context.contextPath() + (path.startsWith("/") ? path : "/" + path);
+  }
+
+  /**
+   * @param prefix {@link #THEMATIC_PAGE_PATH} or {@link #TERRITORY_PAGE_PATH}
+   * @param name the term's node name
+   * @return address of the term's page, with context path
+   */
+  public String termPage(String prefix, String name) {
+    return path(prefix + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /**

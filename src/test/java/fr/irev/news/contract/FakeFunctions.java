@@ -75,6 +75,11 @@ public final class FakeFunctions {
     return "";
   }
 
+  public Map<String, Object> listing(
+      String page, String thematique, String territoire, String type, String periode, String q) {
+    return listing(page, thematique, territoire);
+  }
+
   public Map<String, Object> listing(String page, String thematique, String territoire) {
     listingCalls.add(page + "|" + thematique + "|" + territoire);
     Map<String, Object> listing = new LinkedHashMap<>();

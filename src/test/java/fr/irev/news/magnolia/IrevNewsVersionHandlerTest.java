@@ -36,16 +36,22 @@ class IrevNewsVersionHandlerTest {
           };
       List<Task> install = handler.getExtraInstallTasks(context);
       List<Task> update = handler.getDefaultUpdateTasks(null);
-      assertInstanceOf(TerritoryImportTask.class, install.get(install.size() - 1));
-      assertInstanceOf(TerritoryImportTask.class, update.get(update.size() - 1));
+      assertInstanceOf(TerritoryImportTask.class, install.get(install.size() - 2));
+      assertInstanceOf(TerritoryImportTask.class, update.get(update.size() - 2));
+      assertInstanceOf(NewsScopeTask.class, install.get(install.size() - 1));
+      assertInstanceOf(NewsScopeTask.class, update.get(update.size() - 1));
 
+      install.get(install.size() - 2).execute(context);
       install.get(install.size() - 1).execute(context);
+      update.get(update.size() - 2).execute(context);
       update.get(update.size() - 1).execute(context);
 
       assertEquals(
           List.of(
               "Territoires\u00a0: 3880 créés, 0 mis à jour, 0 inchangés, 0 marqués obsolètes.",
-              "Territoires\u00a0: 0 créés, 0 mis à jour, 3880 inchangés, 0 marqués obsolètes."),
+              "Portée des étiquettes\u00a0: 0 actualités mises à jour.",
+              "Territoires\u00a0: 0 créés, 0 mis à jour, 3880 inchangés, 0 marqués obsolètes.",
+              "Portée des étiquettes\u00a0: 0 actualités mises à jour."),
           messages);
       assertTrue(
           site.session(TaxonomyNodes.TERRITORIES_WORKSPACE).nodeExists("/hauts-de-france/nord"));

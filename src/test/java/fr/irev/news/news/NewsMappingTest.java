@@ -210,8 +210,8 @@ class NewsMappingTest {
     }
     NewsRepository repository = new NewsRepository(session);
 
-    NewsRepository.NewsPage first = repository.list(List.of(), List.of(), 0, 2);
-    NewsRepository.NewsPage last = repository.list(List.of(), List.of(), 4, 2);
+    NewsRepository.NewsPage first = repository.list(NewsFilter.ALL, 0, 2);
+    NewsRepository.NewsPage last = repository.list(NewsFilter.ALL, 4, 2);
 
     assertEquals(5, first.total());
     assertEquals(
@@ -284,7 +284,7 @@ class NewsMappingTest {
         "/",
         event("date", ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, PARIS), null, false));
 
-    List<NewsItem> items = new NewsRepository(session).list(List.of(), List.of(), 0, 10).items();
+    List<NewsItem> items = new NewsRepository(session).list(NewsFilter.ALL, 0, 10).items();
 
     assertEquals(2, items.size());
   }

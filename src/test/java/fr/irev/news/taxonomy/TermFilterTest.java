@@ -61,7 +61,8 @@ class TermFilterTest {
             List.of(thematicId),
             List.of(),
             List.of(),
-            null));
+            null),
+        site.scopes());
   }
 
   @Test
@@ -126,7 +127,8 @@ class TermFilterTest {
             List.of(sante),
             List.of(lille),
             List.of(),
-            null));
+            null),
+        site.scopes());
     item("ailleurs", sante);
     NewsFunctions functions = new NewsFunctions(site);
 

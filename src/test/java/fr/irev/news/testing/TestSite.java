@@ -65,6 +65,15 @@ public final class TestSite implements ContentContext, AutoCloseable {
   }
 
   /**
+   * @return the term scopes of this site's taxonomies, for {@code NewsWriter.save(…, scopes)}
+   */
+  public fr.irev.news.taxonomy.TermScopes scopes() throws RepositoryException {
+    return new fr.irev.news.taxonomy.TermScopes(
+        session(fr.irev.news.taxonomy.TaxonomyNodes.THEMATICS_WORKSPACE),
+        session(fr.irev.news.taxonomy.TaxonomyNodes.TERRITORIES_WORKSPACE));
+  }
+
+  /**
    * @return the repository
    */
   public PreviewRepository repository() {

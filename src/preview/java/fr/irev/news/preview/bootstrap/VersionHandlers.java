@@ -1,6 +1,9 @@
 package fr.irev.news.preview.bootstrap;
 
+import fr.irev.news.news.NewsNodes;
+import fr.irev.news.news.NewsScopes;
 import fr.irev.news.taxonomy.TaxonomyNodes;
+import fr.irev.news.taxonomy.TermScopes;
 import fr.irev.news.taxonomy.TerritoryImport;
 import java.io.IOException;
 import javax.jcr.RepositoryException;
@@ -14,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * install's unsaved sessions, after the bootstrap files.
  *
  * <p>Class mapping: {@value #IREV_NEWS} (Magnolia's {@code DefaultModuleVersionHandler} plus {@code
- * TerritoryImportTask}) → {@link TerritoryImport#bundled} with no intermediate save, so the
- * preview's install stays all or nothing. Any other handler is reported and skipped.
+ * TerritoryImportTask} and {@code NewsScopeTask}) → {@link TerritoryImport#bundled} then {@link
+ * NewsScopes#backfill} with no intermediate save, so the preview's install stays all or nothing.
+ * Any other handler is reported and skipped.
  */
 final class VersionHandlers {
 
@@ -51,6 +55,12 @@ final class VersionHandlers {
     }
     try {
       TerritoryImport.bundled(sessions.get(TaxonomyNodes.TERRITORIES_WORKSPACE), 0, resources);
+      NewsScopes.backfill(
+          sessions.get(NewsNodes.WORKSPACE),
+          new TermScopes(
+              sessions.get(TaxonomyNodes.THEMATICS_WORKSPACE),
+              sessions.get(TaxonomyNodes.TERRITORIES_WORKSPACE)),
+          0);
     } catch (IllegalArgumentException e) {
       throw new IOException("Invalid territories file: " + e.getMessage(), e);
     }
