@@ -17,9 +17,9 @@ import javax.jcr.Session;
  * listing filter by a term of any level is a single equality condition on an indexed property (no
  * list of thousands of descendant identifiers, no reading of items).
  *
- * <p>Written by {@link NewsWriter} on every save, and for every item by {@link #backfill} (module
- * install/update, preview start): items edited in Magnolia's content app get their scope at the
- * next backfill (see docs/architecture.md, "Listings").
+ * <p>Written by {@link NewsWriter} on every save, by {@link NewsScopeWatcher} for items whose tags
+ * are written through plain JCR (Magnolia's content app), and for every item by {@link #backfill}
+ * (module install/update, preview start); see docs/architecture.md, "Listings".
  */
 public final class NewsScopes {
 

@@ -1,6 +1,7 @@
 package fr.irev.news.taxonomy;
 
 import fr.irev.news.jcr.JcrProperties;
+import fr.irev.news.jcr.References;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -67,6 +68,11 @@ public final class TermScopes {
     scope.add(id);
     Node node;
     try {
+      // A tag that is not a well-formed identifier (hand-edited content) is kept as is: Jackrabbit
+      // would answer a plain RepositoryException ("invalid identifier") and fail a whole backfill.
+      if (References.identifier(id).isEmpty()) {
+        throw new ItemNotFoundException("not an identifier");
+      }
       node = session.getNodeByIdentifier(id);
     } catch (ItemNotFoundException | IllegalArgumentException e) {
       cache.put(type + ':' + id, scope);

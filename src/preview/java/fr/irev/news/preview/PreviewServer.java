@@ -1,5 +1,6 @@
 package fr.irev.news.preview;
 
+import fr.irev.news.news.NewsScopeWatcher;
 import fr.irev.news.preview.bootstrap.BootstrapImporter;
 import fr.irev.news.preview.bootstrap.ModuleDescriptor;
 import fr.irev.news.preview.bootstrap.ModuleDescriptorParser;
@@ -47,6 +48,7 @@ public final class PreviewServer implements AutoCloseable {
   private final URI baseUri;
   private final String publicUrl;
   private final RegistrationService registrations;
+  private final NewsScopeWatcher scopes;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private PreviewServer(
@@ -54,12 +56,14 @@ public final class PreviewServer implements AutoCloseable {
       PreviewRepository repository,
       URI baseUri,
       String publicUrl,
-      RegistrationService registrations) {
+      RegistrationService registrations,
+      NewsScopeWatcher scopes) {
     this.jetty = jetty;
     this.repository = repository;
     this.baseUri = baseUri;
     this.publicUrl = publicUrl;
     this.registrations = registrations;
+    this.scopes = scopes;
   }
 
   /**
@@ -85,9 +89,13 @@ public final class PreviewServer implements AutoCloseable {
             : PreviewRepository.persistent(options.dataDir());
     Server jetty = null;
     RegistrationService registrations = null;
+    NewsScopeWatcher scopes = null;
     try {
       ClassLoader classes = PreviewServer.class.getClassLoader();
       new BootstrapImporter(repository, options.resources()).install(descriptor);
+      // what Magnolia does through the module class (IrevNewsModule), which the preview never loads
+      scopes = new NewsScopeWatcher(repository::login);
+      scopes.start();
       LightModuleSource module = new LightModuleSource(lightModules, descriptor.name());
       PageRenderer renderer =
           new PageRenderer(
@@ -136,11 +144,15 @@ public final class PreviewServer implements AutoCloseable {
           repository,
           URI.create("http://localhost:" + port + "/"),
           publicUrl,
-          registrations);
+          registrations,
+          scopes);
     } catch (Exception e) {
       stopQuietly(jetty);
       if (registrations != null) {
         registrations.close();
+      }
+      if (scopes != null) {
+        scopes.close();
       }
       repository.close();
       if (e instanceof IOException io) {
@@ -229,7 +241,14 @@ public final class PreviewServer implements AutoCloseable {
     jetty.join();
   }
 
-  /** Stops Jetty, then the repository (idempotent). */
+  /**
+   * @return the watcher keeping the term scopes of items changed through plain JCR
+   */
+  public NewsScopeWatcher scopeWatcher() {
+    return scopes;
+  }
+
+  /** Stops Jetty, the registration service and the scope watcher, then the repository. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -237,6 +256,7 @@ public final class PreviewServer implements AutoCloseable {
       if (registrations != null) {
         registrations.close();
       }
+      scopes.close();
       repository.close();
       LOG.info("Preview server stopped");
     }

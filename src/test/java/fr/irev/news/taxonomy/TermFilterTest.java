@@ -165,4 +165,19 @@ class TermFilterTest {
         List.of(nord.getIdentifier(), lille.getIdentifier()),
         List.copyOf(terms.selfAndDescendantIds(nordTerm)));
   }
+
+  @Test
+  void aTagThatIsNoIdentifierKeepsItsOwnScopeAndBreaksNothing() throws Exception {
+    String sante = thematic("sante", "Santé");
+    TermScopes scopes =
+        new TermScopes(
+            site.session(TaxonomyNodes.THEMATICS_WORKSPACE),
+            site.session(TaxonomyNodes.TERRITORIES_WORKSPACE));
+    // Hand-edited content: "x" is not a well-formed identifier (Jackrabbit answers "invalid
+    // identifier"), "3f..." is well formed but unknown.
+    String unknown = "3f7c2b4e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+    assertEquals(
+        java.util.List.of(sante, "x", unknown),
+        java.util.List.copyOf(scopes.thematicScope(java.util.List.of(sante, "x", unknown))));
+  }
 }
