@@ -414,6 +414,33 @@ public final class MailOutbox {
    */
   public static Optional<MailMessage> message(Session session, String id)
       throws RepositoryException {
+    Optional<Node> node = mailNode(session, id);
+    if (node.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MailJcr.readMessage(node.get()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "Stored message " + node.get().getIdentifier() + " is invalid", e);
+    }
+  }
+
+  /**
+   * One queued message's entry, for staff.
+   *
+   * @param session a session on the outbox's workspace
+   * @param id the message's identifier, may be malformed
+   * @return its entry, or empty when there is no message with that identifier
+   * @throws RepositoryException on repository failure
+   */
+  public static Optional<OutboxEntry> entry(Session session, String id) throws RepositoryException {
+    Optional<Node> node = mailNode(session, id);
+    return node.isPresent() ? Optional.of(MailJcr.entry(node.get())) : Optional.empty();
+  }
+
+  /** The {@value MailNodes#NODE_TYPE} node with that identifier, if any. */
+  private static Optional<Node> mailNode(Session session, String id) throws RepositoryException {
     Optional<String> identifier = References.identifier(id);
     if (identifier.isEmpty()) {
       return Optional.empty();
@@ -424,13 +451,6 @@ public final class MailOutbox {
     } catch (ItemNotFoundException e) {
       return Optional.empty();
     }
-    if (!node.isNodeType(NODE_TYPE)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(MailJcr.readMessage(node));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("Stored message " + node.getIdentifier() + " is invalid", e);
-    }
+    return node.isNodeType(NODE_TYPE) ? Optional.of(node) : Optional.empty();
   }
 }

@@ -18,18 +18,15 @@ import fr.irev.news.registration.staff.OutboxMessage;
 import fr.irev.news.registration.staff.RegistrationCsv;
 import fr.irev.news.registration.staff.StaffPages;
 import fr.irev.news.registration.staff.StaffUrls;
+import fr.irev.news.registration.web.DoubleSubmitCookie;
 import fr.irev.news.registration.web.SameOrigin;
 import fr.irev.news.templating.ContentContext;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,8 +54,11 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
   /** Cookie holding the staff forms' token. */
   static final String CSRF_COOKIE = "irev-equipe-jeton";
 
+  /** The staff forms' double-submit token. */
+  private static final DoubleSubmitCookie CSRF =
+      new DoubleSubmitCookie(CSRF_COOKIE, "/.irev-news/staff", CSRF_MAX_AGE_SECONDS, 20);
+
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationStaffServlet.class);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -100,11 +100,11 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       return;
     }
     boolean secure = request.isSecure() || context.get().siteUrl().startsWith("https:");
-    String csrf = csrfCookie(request);
+    String csrf = CSRF.value(request);
     if (csrf == null) {
-      csrf = issueCsrf(response, contextPath, secure);
+      csrf = CSRF.issue(response, contextPath, secure);
     }
-    if (post && !postAllowed(request, context.get(), csrf)) {
+    if (post && !postAllowed(request, context.get())) {
       expired(response, pages, contextPath);
       return;
     }
@@ -206,14 +206,7 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
     }
     if (done.startsWith("annulee-") && done.length() < 12) {
       try {
-        int people = Integer.parseInt(done.substring("annulee-".length()));
-        return people == 0
-            ? Flash.success("Inscription annulée.")
-            : Flash.success(
-                "Inscription annulée\u00a0; "
-                    + people
-                    + (people == 1 ? " personne confirmée" : " personnes confirmées")
-                    + " depuis la liste d’attente.");
+        return Flash.cancelled(Integer.parseInt(done.substring("annulee-".length())));
       } catch (NumberFormatException e) {
         return null;
       }
@@ -265,19 +258,17 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       throws IOException, RepositoryException {
     Session session = service.platform().openSystemSession(RegistrationNodes.WORKSPACE);
     try {
-      List<fr.irev.news.mail.OutboxEntry> entries =
-          MailOutbox.entries(session, null, MailOutbox.MAX_ENTRIES);
       if (messageId == null) {
         List<OutboxEntry> shown = new ArrayList<>();
-        for (fr.irev.news.mail.OutboxEntry entry : entries) {
+        for (fr.irev.news.mail.OutboxEntry entry :
+            MailOutbox.entries(session, null, MailOutbox.MAX_ENTRIES)) {
           shown.add(entry(entry));
         }
         html(response, 200, pages.outbox(shown));
         return;
       }
       Optional<MailMessage> message = MailOutbox.message(session, messageId);
-      Optional<fr.irev.news.mail.OutboxEntry> entry =
-          entries.stream().filter(e -> e.id().equals(messageId)).findFirst();
+      Optional<fr.irev.news.mail.OutboxEntry> entry = MailOutbox.entry(session, messageId);
       if (message.isEmpty() || entry.isEmpty()) {
         ErrorPage.send(response, 404, contextPath, true);
         return;
@@ -360,8 +351,7 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
                 + " Rechargez la page puis recommencez."));
   }
 
-  private static boolean postAllowed(
-      HttpServletRequest request, ContentContext context, String csrf) {
+  private static boolean postAllowed(HttpServletRequest request, ContentContext context) {
     if (SameOrigin.of(request, context.siteUrl()) == SameOrigin.Verdict.CROSS_SITE) {
       return false;
     }
@@ -373,41 +363,7 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       // An unreadable body: IllegalArgumentException or the container's own exception.
       return false;
     }
-    return given != null
-        && csrfCookie(request) != null
-        && MessageDigest.isEqual(
-            csrf.getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
-  }
-
-  private static String csrfCookie(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    if (cookies != null) {
-      for (Cookie cookie : cookies) {
-        if (CSRF_COOKIE.equals(cookie.getName()) && cookie.getValue().length() >= 20) {
-          return cookie.getValue();
-        }
-      }
-    }
-    return null;
-  }
-
-  private static String issueCsrf(
-      HttpServletResponse response, String contextPath, boolean secure) {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    response.addHeader(
-        "Set-Cookie",
-        CSRF_COOKIE
-            + "="
-            + value
-            + "; Path="
-            + contextPath
-            + "/.irev-news/staff; Max-Age="
-            + CSRF_MAX_AGE_SECONDS
-            + "; HttpOnly; SameSite=Strict"
-            + (secure ? "; Secure" : ""));
-    return value;
+    return CSRF.matches(request, given);
   }
 
   /** Decoded path segments after the servlet's mapping, empty ones dropped. */

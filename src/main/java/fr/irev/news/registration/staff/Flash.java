@@ -55,13 +55,23 @@ public record Flash(Kind kind, String message) {
     for (Registration r : cancellation.promoted()) {
       people += r.seats();
     }
-    if (people == 0) {
+    return cancelled(people);
+  }
+
+  /**
+   * The message after a cancellation by staff.
+   *
+   * @param promotedPeople people confirmed from the waiting list because of it, {@code >= 0}
+   * @return as {@link #cancelled(Cancellation)}
+   */
+  public static Flash cancelled(int promotedPeople) {
+    if (promotedPeople == 0) {
       return success("Inscription annulée.");
     }
     return success(
         "Inscription annulée\u00a0; "
-            + StaffText.people(people)
-            + (people == 1 ? " confirmée" : " confirmées")
+            + StaffText.people(promotedPeople)
+            + (promotedPeople == 1 ? " confirmée" : " confirmées")
             + " depuis la liste d’attente.");
   }
 

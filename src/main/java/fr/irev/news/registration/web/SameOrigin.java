@@ -1,13 +1,8 @@
 package fr.irev.news.registration.web;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -36,7 +31,13 @@ public final class SameOrigin {
   /** Lifetime of the double-submit cookie, in seconds (two hours). */
   public static final int COOKIE_MAX_AGE_SECONDS = 7200;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** The registration form's double-submit cookie. */
+  private static final DoubleSubmitCookie FORM_COOKIE =
+      new DoubleSubmitCookie(
+          COOKIE,
+          RegistrationPaths.PREFIX.substring(0, RegistrationPaths.PREFIX.length() - 1),
+          COOKIE_MAX_AGE_SECONDS,
+          1);
 
   /** What the headers say about a post. */
   public enum Verdict {
@@ -82,21 +83,7 @@ public final class SameOrigin {
    * @return {@code true} when the cookie is present, non-empty and equal to the field
    */
   public static boolean doubleSubmitted(HttpServletRequest request, String field) {
-    if (field == null || field.isEmpty()) {
-      return false;
-    }
-    Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return false;
-    }
-    for (Cookie cookie : cookies) {
-      if (COOKIE.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-        return MessageDigest.isEqual(
-            cookie.getValue().getBytes(StandardCharsets.US_ASCII),
-            field.getBytes(StandardCharsets.US_ASCII));
-      }
-    }
-    return false;
+    return FORM_COOKIE.matches(request, field);
   }
 
   /**
@@ -108,24 +95,7 @@ public final class SameOrigin {
    * @return the value to put in the form's hidden field
    */
   public static String issue(HttpServletResponse response, String contextPath, boolean secure) {
-    byte[] bytes = new byte[24];
-    RANDOM.nextBytes(bytes);
-    String value = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    StringBuilder header =
-        new StringBuilder(COOKIE)
-            .append('=')
-            .append(value)
-            .append("; Path=")
-            .append(contextPath)
-            .append(RegistrationPaths.PREFIX, 0, RegistrationPaths.PREFIX.length() - 1)
-            .append("; Max-Age=")
-            .append(COOKIE_MAX_AGE_SECONDS)
-            .append("; HttpOnly; SameSite=Strict");
-    if (secure) {
-      header.append("; Secure");
-    }
-    response.addHeader("Set-Cookie", header.toString());
-    return value;
+    return FORM_COOKIE.issue(response, contextPath, secure);
   }
 
   /** {@code scheme://host[:port]} of an absolute address, lower case; {@code ""} when malformed. */

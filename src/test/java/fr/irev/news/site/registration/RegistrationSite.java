@@ -43,6 +43,32 @@ final class RegistrationSite {
       int maxSeats,
       RegistrationFields fields)
       throws Exception {
+    return addEvent(
+        server,
+        urlName,
+        "Journée d’étude « Quartiers & discriminations » – session " + urlName,
+        new Place("Salle Jean-Moulin", "12 rue des Arts; Lille", "Lille"),
+        capacity,
+        waitingList,
+        maxSeats,
+        fields);
+  }
+
+  /**
+   * Adds an open event with its own title and place (09:00–17:00 on {@link #START}'s day).
+   *
+   * @return the event id (the item's identifier)
+   */
+  static String addEvent(
+      PreviewServer server,
+      String urlName,
+      String title,
+      Place place,
+      int capacity,
+      int waitingList,
+      int maxSeats,
+      RegistrationFields fields)
+      throws Exception {
     Session session = server.repository().login(NewsNodes.WORKSPACE);
     try {
       ZonedDateTime end = START.withHour(17);
@@ -50,12 +76,12 @@ final class RegistrationSite {
           new NewsItem(
               null,
               urlName,
-              "Journée d’étude « Quartiers & discriminations » – session " + urlName,
+              title,
               "Une journée pour les pilotes des contrats de ville.",
               "<p>Programme de la journée.</p>",
               NewsKind.EVENT,
               new EventSchedule(START, end, false),
-              new Place("Salle Jean-Moulin", "12 rue des Arts; Lille", "Lille"),
+              place,
               "Pilotes des contrats de ville",
               START.minusMonths(2),
               null,

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import fr.irev.news.news.EventSchedule;
-import fr.irev.news.news.NewsItem;
-import fr.irev.news.news.NewsKind;
-import fr.irev.news.news.NewsNodes;
-import fr.irev.news.news.NewsWriter;
 import fr.irev.news.news.Place;
 import fr.irev.news.preview.PreviewOptions;
 import fr.irev.news.preview.PreviewServer;
 import fr.irev.news.registration.Registration;
-import fr.irev.news.registration.RegistrationSettings;
-import fr.irev.news.registration.RegistrationSettingsMapper;
 import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -31,13 +24,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.jcr.Node;
-import javax.jcr.Session;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -322,39 +312,8 @@ final class VisitorSite implements AutoCloseable {
       int maxSeats,
       RegistrationFields fields)
       throws Exception {
-    Session session = server.repository().login(NewsNodes.WORKSPACE);
-    try {
-      ZonedDateTime start = RegistrationSite.START;
-      ZonedDateTime end = start.withHour(17);
-      NewsItem item =
-          new NewsItem(
-              null,
-              urlName,
-              title,
-              "Une journée pour les pilotes des contrats de ville.",
-              "<p>Programme de la journée.</p>",
-              NewsKind.EVENT,
-              new EventSchedule(start, end, false),
-              place,
-              "Pilotes des contrats de ville",
-              start.minusMonths(2),
-              null,
-              List.of(),
-              List.of(),
-              List.of(),
-              null);
-      Node node = NewsWriter.save(session, "/", item);
-      RegistrationSettingsMapper.write(
-          node,
-          true,
-          new RegistrationSettings(
-              true, null, null, end, capacity, waitingList > 0, waitingList, maxSeats),
-          fields);
-      session.save();
-      return node.getIdentifier();
-    } finally {
-      session.logout();
-    }
+    return RegistrationSite.addEvent(
+        server, urlName, title, place, capacity, waitingList, maxSeats, fields);
   }
 
   /** Optional fields all asked, default texts, staff notified at {@code staffEmail}. */
