@@ -117,26 +117,24 @@ public final class RegistrationServlet extends RegistrationServletBase {
   private void route(
       HttpServletRequest request,
       HttpServletResponse response,
-      ContentContext contextValue,
-      RegistrationService serviceValue,
+      ContentContext context,
+      RegistrationService service,
       String[] parts,
       String method)
       throws IOException, RepositoryException {
-    Optional<ContentContext> context = Optional.of(contextValue);
-    Optional<RegistrationService> service = Optional.of(serviceValue);
     if (parts.length == 2 && RegistrationPaths.SEATS_SUFFIX.equals("/" + parts[1])) {
       if (!"GET".equals(method) && !"HEAD".equals(method)) {
         methodNotAllowed(request, response, "GET, HEAD");
         return;
       }
-      seats(request, response, context.get(), service.get(), parts[0], "GET".equals(method));
+      seats(request, response, context, service, parts[0], "GET".equals(method));
       return;
     }
     if (parts.length == 1 && RegistrationPaths.CANCEL.equals(parts[0])) {
       if ("GET".equals(method) || "HEAD".equals(method)) {
-        cancelPage(request, response, context.get(), service.get(), false);
+        cancelPage(request, response, context, service, false);
       } else if ("POST".equals(method)) {
-        cancelPage(request, response, context.get(), service.get(), true);
+        cancelPage(request, response, context, service, true);
       } else {
         methodNotAllowed(request, response, "GET, HEAD, POST");
       }
@@ -150,7 +148,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
       methodNotAllowed(request, response, "POST");
       return;
     }
-    register(request, response, context.get(), service.get(), parts[0]);
+    register(request, response, context, service, parts[0]);
   }
 
   private void register(
