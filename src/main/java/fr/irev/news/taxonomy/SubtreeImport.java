@@ -70,6 +70,7 @@ final class SubtreeImport {
     property(xml, "jcr:primaryType", "Name", TaxonomyNodes.TERRITORY_TYPE);
     property(xml, "jcr:uuid", "String", entry.identifier());
     property(xml, TaxonomyNodes.TITLE, "String", entry.title());
+    property(xml, TaxonomyNodes.CAPTION, "String", entry.caption());
     property(xml, TaxonomyNodes.CODE, "String", entry.code());
     property(xml, TaxonomyNodes.LEVEL, "String", entry.level().code());
     if (!entry.ancestorIds().isEmpty()) {

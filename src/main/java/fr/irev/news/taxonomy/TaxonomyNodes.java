@@ -21,6 +21,18 @@ public final class TaxonomyNodes {
   /** Display name of a term. */
   public static final String TITLE = "title";
 
+  /**
+   * Territories only: the name shown in pickers (the news form's territories field, {@code
+   * describeByProperty}), written by the territory import. {@code "<title> (<département code>)"}
+   * for a commune (its own département, even when its EPCI sits under another one), an EPCI (the
+   * département it is placed under) and a département ({@code "Brie (02)"}, {@code "Brie (80)"},
+   * {@code "Nord (59)"}); the title alone for a région. Homonyms are thus told apart: no two
+   * territories of the shipped file (2024) share a caption, whereas 113 communes share their exact
+   * title with another one (117 up to case and accents, e.g. two "Brie"); see {@link
+   * TerritoryPlan}.
+   */
+  public static final String CAPTION = "caption";
+
   /** Official code of a territory: INSEE (région, département, commune) or SIREN (EPCI). */
   public static final String CODE = "code";
 

@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * from a {@link TerritoryPlan}, idempotently, through plain JCR:
  *
  * <ul>
- *   <li>a territory is found by its stable identifier ({@link TerritoryIds}); its title, code,
- *       level and ancestors are rewritten only when they differ, and it is moved when its parent or
- *       name changed: its identifier never changes, so links from content hold;
+ *   <li>a territory is found by its stable identifier ({@link TerritoryIds}); its title, caption
+ *       ({@link TaxonomyNodes#CAPTION}), code, level and ancestors are rewritten only when they
+ *       differ, and it is moved when its parent or name changed: its identifier never changes, so
+ *       links from content hold;
  *   <li>new territories are created with their identifier (system view import through {@link
  *       Session#getImportContentHandler}, one call per new subtree);
  *   <li>a territory of an earlier import missing from the plan (a node with a {@code level}) is
@@ -190,6 +191,7 @@ public final class TerritoryImport {
       }
     }
     changed |= set(node, TaxonomyNodes.TITLE, entry.title());
+    changed |= set(node, TaxonomyNodes.CAPTION, entry.caption());
     changed |= set(node, TaxonomyNodes.CODE, entry.code());
     changed |= set(node, TaxonomyNodes.LEVEL, entry.level().code());
     changed |= setAncestors(node, entry.ancestorIds());

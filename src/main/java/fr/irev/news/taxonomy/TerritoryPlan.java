@@ -27,6 +27,11 @@ import java.util.TreeSet;
  *       file (117 communes in 2024, e.g. two "Brie") gets {@code -<code>} appended ({@code
  *       brie-02117}), so that every name is unique in the workspace and filter URLs stay
  *       unambiguous.
+ *   <li><b>Captions.</b> The name shown in pickers ({@link TaxonomyNodes#CAPTION}) is the title
+ *       followed by a département code in brackets: a commune's own département (from its {@code
+ *       departement}, like its ancestors, not the one its EPCI sits under), the département an EPCI
+ *       is placed under, a département's own code; a région's caption is its title. The two "Brie"
+ *       are {@code "Brie (02)"} and {@code "Brie (80)"}.
  *   <li>A commune of no EPCI goes directly under its département.
  * </ul>
  */
@@ -40,6 +45,7 @@ public final class TerritoryPlan {
    * @param identifier stable identifier ({@link TerritoryIds})
    * @param name node name (slug)
    * @param title official name
+   * @param caption name shown in pickers ({@link TaxonomyNodes#CAPTION})
    * @param code INSEE or SIREN code
    * @param level level
    * @param parentId identifier of the parent territory, {@code null} for a région (root)
@@ -49,6 +55,7 @@ public final class TerritoryPlan {
       String identifier,
       String name,
       String title,
+      String caption,
       String code,
       TerritoryLevel level,
       String parentId,
@@ -84,14 +91,20 @@ public final class TerritoryPlan {
     }
     List<Draft> drafts = new ArrayList<>();
     for (TerritoryFile.Region region : regions.values()) {
-      drafts.add(new Draft(TerritoryLevel.REGION, region.code(), region.nom(), null, List.of()));
+      drafts.add(
+          new Draft(TerritoryLevel.REGION, region.code(), region.nom(), null, null, List.of()));
     }
     for (TerritoryFile.Departement dep : departements.values()) {
       String region = require(regions, dep.region(), "département " + dep.code()).code();
       String regionId = TerritoryIds.of(TerritoryLevel.REGION, region);
       drafts.add(
           new Draft(
-              TerritoryLevel.DEPARTEMENT, dep.code(), dep.nom(), regionId, List.of(regionId)));
+              TerritoryLevel.DEPARTEMENT,
+              dep.code(),
+              dep.nom(),
+              dep.code(),
+              regionId,
+              List.of(regionId)));
     }
     for (TerritoryFile.Epci epci : file.epci()) {
       List<String> deps = departementsOfEpci.get(epci.code());
@@ -102,7 +115,13 @@ public final class TerritoryPlan {
       List<String> ancestors = new ArrayList<>(List.of(regionId));
       deps.forEach(d -> ancestors.add(TerritoryIds.of(TerritoryLevel.DEPARTEMENT, d)));
       drafts.add(
-          new Draft(TerritoryLevel.EPCI, epci.code(), epci.nom(), ancestors.get(1), ancestors));
+          new Draft(
+              TerritoryLevel.EPCI,
+              epci.code(),
+              epci.nom(),
+              deps.get(0),
+              ancestors.get(1),
+              ancestors));
     }
     for (TerritoryFile.Commune commune : communes.values()) {
       String dep = require(departements, commune.departement(), "commune " + commune.code()).code();
@@ -115,7 +134,7 @@ public final class TerritoryPlan {
         ancestors.add(parent);
       }
       drafts.add(
-          new Draft(TerritoryLevel.COMMUNE, commune.code(), commune.nom(), parent, ancestors));
+          new Draft(TerritoryLevel.COMMUNE, commune.code(), commune.nom(), dep, parent, ancestors));
     }
     return named(drafts);
   }
@@ -165,12 +184,22 @@ public final class TerritoryPlan {
               TerritoryIds.of(d.level, d.code),
               name,
               d.title,
+              caption(d.title, d.departement),
               d.code,
               d.level,
               d.parentId,
               d.ancestors));
     }
     return entries;
+  }
+
+  /**
+   * @param title a territory's title
+   * @param departement the département code to show, {@code null} for none (a région)
+   * @return {@code "<title> (<departement>)"}, or the title alone
+   */
+  static String caption(String title, String departement) {
+    return departement == null ? title : title + " (" + departement + ")";
   }
 
   private static <T> Map<String, T> index(
@@ -194,8 +223,14 @@ public final class TerritoryPlan {
     return found;
   }
 
+  /** A territory before naming; {@code departement}: the code its caption shows, or null. */
   private record Draft(
-      TerritoryLevel level, String code, String title, String parentId, List<String> ancestors) {
+      TerritoryLevel level,
+      String code,
+      String title,
+      String departement,
+      String parentId,
+      List<String> ancestors) {
     Draft {
       if (title == null || title.isBlank()) {
         throw new IllegalArgumentException(level.code() + " " + code + " has no name");
