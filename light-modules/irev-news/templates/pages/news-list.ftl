@@ -27,6 +27,9 @@
 <form class="irev-search" method="get" action="${irevfn.listUrl()}" role="search">
   <label for="irev-q">${i18n['irev-news.list.search']}</label>
   <input id="irev-q" type="search" name="q" value="${ctx.getParameter('q')!''}" maxlength="200">
+  [#list listing.searchKept as kept]
+  <input type="hidden" name="${kept.name}" value="${kept.value}">
+  [/#list]
   <button type="submit">${i18n['irev-news.list.search.submit']}</button>
 </form>
 [#if listing.typeFacets?has_content]

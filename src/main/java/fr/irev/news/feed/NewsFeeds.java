@@ -82,7 +82,7 @@ public final class NewsFeeds {
   public FeedDocument rss(Function<String, String> parameters, String feedPath)
       throws RepositoryException {
     ListingQuery query = ListingQuery.parse(context, parameters);
-    List<NewsItem> items = query.list(context, 0, MAX_ITEMS).items();
+    List<NewsItem> items = query.list(context, 0, MAX_ITEMS);
     Thematics thematics = new Thematics();
     List<RssFeed.FeedEntry> entries = new ArrayList<>();
     for (NewsItem item : items) {
@@ -116,7 +116,7 @@ public final class NewsFeeds {
   public FeedDocument calendar(Function<String, String> parameters) throws RepositoryException {
     ListingQuery query = ListingQuery.parse(context, parameters);
     List<NewsItem> events = new ArrayList<>();
-    for (NewsItem item : query.list(context, 0, MAX_CALENDAR_ITEMS).items()) {
+    for (NewsItem item : query.list(context, 0, MAX_CALENDAR_ITEMS)) {
       if (item.isEvent() && item.identifier() != null) {
         events.add(item);
       }

@@ -1,5 +1,6 @@
 package fr.irev.news.magnolia;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.templating.ContentContext;
 import info.magnolia.cms.beans.config.ServerConfiguration;
 import info.magnolia.context.MgnlContext;
@@ -21,6 +22,12 @@ public final class MagnoliaContentContext implements ContentContext {
   @Override
   public Session session(String workspace) throws RepositoryException {
     return MgnlContext.getJCRSession(workspace);
+  }
+
+  /** The count cache of the running module ({@link IrevNewsModule}), or none. */
+  @Override
+  public NewsCounts newsCounts() {
+    return IrevNewsModule.runningCounts();
   }
 
   @Override

@@ -1,17 +1,22 @@
 package fr.irev.news.news;
 
 import fr.irev.news.jcr.References;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import javax.jcr.Node;
 import javax.jcr.NodeIterator;
+import javax.jcr.Property;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.Value;
@@ -23,6 +28,18 @@ import javax.jcr.query.Query;
  * (never string concatenation of user input). The session is the caller's: not logged out here.
  */
 public final class NewsRepository {
+
+  /** Span of the first window of {@link #list}: the newest days looked at. */
+  static final Duration FIRST_WINDOW = Duration.ofDays(3);
+
+  /** Most windows of {@link #list}; the last one has no start (every dated item). */
+  static final int MAX_WINDOWS = 12;
+
+  /** Most a window grows from one to the next (factor). */
+  private static final long MAX_GROWTH = 16;
+
+  /** Longest window (about 300 years, in ms): beyond it, every dated item. */
+  private static final long MAX_SPAN_MS = Duration.ofDays(366L * 300).toMillis();
 
   private final Session session;
 
@@ -62,47 +79,103 @@ public final class NewsRepository {
   }
 
   /**
-   * Lists the items a filter selects: upcoming events by start date, soonest first; anything else
-   * newest first (by publication date; items without one come in the query's order). Cost: one
-   * index-backed JCR-SQL2 query (each filter part is a condition with bind variables: a term at any
-   * level is one equality on a scope property, see {@link NewsScopes}); only the page's items are
-   * read.
+   * Lists the items a filter selects, "now" being the current instant.
+   *
+   * @see #list(NewsFilter, long, long, Instant)
+   */
+  public List<NewsItem> list(NewsFilter filter, long offset, long limit)
+      throws RepositoryException {
+    return list(filter, offset, limit, Instant.now());
+  }
+
+  /**
+   * Lists the items a filter selects: upcoming events by start date, soonest first (events under
+   * way first); anything else newest first by publication date, then the items without one.
+   *
+   * <p>Cost: Jackrabbit's JCR-SQL2 engine loads every node a query matches before it sorts them
+   * (the sort is not done by its Lucene index), so the newest items are looked for in a
+   * <em>window</em>: the items published since a date, first {@link #FIRST_WINDOW} before {@code
+   * now}, then further back, each window sized from how many items the previous one held, until it
+   * holds the page. Each window is one index-backed query with bind variables (the filter's
+   * conditions and {@code publicationDate >= $since}: an open range, which Jackrabbit's index
+   * answers from the newest terms only). The nodes read grow with {@code offset + limit}, not with
+   * the number of matching items. Upcoming events are one query: they start from today on, so there
+   * are few of them whatever the size of the archive.
    *
    * @param filter what to select
    * @param offset number of items to skip, ≥ 0
    * @param limit page size, ≥ 1
-   * @return the requested page and the total number of matching items
+   * @param now the end of the first window (items published after it are in every window)
+   * @return the items of the page, in order; empty past the last item
    * @throws IllegalArgumentException when {@code offset} or {@code limit} is out of range
    * @throws RepositoryException on repository failure
    */
-  public NewsPage list(NewsFilter filter, long offset, long limit) throws RepositoryException {
+  public List<NewsItem> list(NewsFilter filter, long offset, long limit, Instant now)
+      throws RepositoryException {
+    return read(filter, offset, limit, now).items();
+  }
+
+  /** {@link #list(NewsFilter, long, long, Instant)}, with what it cost. */
+  Listing read(NewsFilter filter, long offset, long limit, Instant now) throws RepositoryException {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
     }
-    NodeIterator nodes = query(filter, true).execute().getNodes();
-    long total = nodes.getSize();
-    List<NewsItem> items = new ArrayList<>();
-    long position = 0;
-    if (total >= 0 && offset > 0) {
-      nodes.skip(Math.min(offset, total));
-      position = Math.min(offset, total);
+    NewsFilter.Period period = filter.period();
+    if (period != null && period.type() == NewsFilter.Period.Type.UPCOMING) {
+      Page page = new Page(offset, limit);
+      page.add(sorted(filter, NewsNodes.START_DATE, true, null).execute().getNodes());
+      return new Listing(page.items(), page.seen(), 1);
     }
-    while (nodes.hasNext() && (items.size() < limit || total < 0)) {
-      Node node = nodes.nextNode();
-      if (position++ >= offset && items.size() < limit) {
-        items.add(NewsMapper.read(node));
+    long wanted = offset + limit;
+    long span = FIRST_WINDOW.toMillis();
+    long matched = 0;
+    for (int window = 1; ; window++) {
+      boolean last = window >= MAX_WINDOWS || span >= MAX_SPAN_MS;
+      Long since = last ? null : now.toEpochMilli() - span;
+      Page page = new Page(offset, limit);
+      page.add(sorted(filter, NewsNodes.PUBLICATION_DATE, false, since).execute().getNodes());
+      matched += page.seen();
+      if (page.full()) {
+        return new Listing(page.items(), matched, window);
       }
+      if (last) {
+        long dated = page.seen();
+        page.add(undated(filter).execute().getNodes());
+        return new Listing(page.items(), matched + page.seen() - dated, window + 1);
+      }
+      span = Math.min(MAX_SPAN_MS, span * growth(page.seen(), wanted));
     }
-    return new NewsPage(items, total < 0 ? position : total);
+  }
+
+  /**
+   * What {@link #read} found.
+   *
+   * @param items the page
+   * @param matched nodes the queries matched, over all windows (Jackrabbit loads each one)
+   * @param queries queries run
+   */
+  record Listing(List<NewsItem> items, long matched, int queries) {}
+
+  /**
+   * How much the next window grows: enough for the wanted items at the density found (a quarter
+   * more), at least twice, at most {@value #MAX_GROWTH} times.
+   */
+  private static long growth(long found, long wanted) {
+    if (found == 0) {
+      return 8;
+    }
+    long factor = (wanted * 5 + found * 4 - 1) / (found * 4);
+    return Math.max(2, Math.min(MAX_GROWTH, factor));
   }
 
   /**
    * @param filter what to count
-   * @return number of items the filter selects (one query, no item read)
+   * @return number of items the filter selects (one query without ordering; Jackrabbit's engine
+   *     loads each matching node, so the cost grows with the result: see {@link NewsCounts})
    * @throws RepositoryException on repository failure
    */
   public long count(NewsFilter filter) throws RepositoryException {
-    NodeIterator nodes = query(filter, false).execute().getNodes();
+    NodeIterator nodes = filtered(filter).query(session, "").execute().getNodes();
     long size = nodes.getSize();
     if (size >= 0) {
       return size;
@@ -114,17 +187,105 @@ public final class NewsRepository {
     return count;
   }
 
-  private Query query(NewsFilter filter, boolean ordered) throws RepositoryException {
+  /**
+   * Counts a filter's items by kind and by the terms of their scopes, in one pass (one query
+   * without ordering; each matching node is read once).
+   *
+   * @param filter what to count
+   * @param thematicIds thematic identifiers to count (items whose {@link NewsNodes#THEMATIC_SCOPE}
+   *     holds each one); others are not counted
+   * @param territoryIds territory identifiers to count, likewise on {@link
+   *     NewsNodes#TERRITORY_SCOPE}
+   * @return the counts; a requested identifier no item holds counts 0
+   * @throws RepositoryException on repository failure
+   */
+  public Tally tally(NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds)
+      throws RepositoryException {
+    Map<NewsKind, Long> byKind = new HashMap<>();
+    Map<String, Long> byThematic = new HashMap<>();
+    Map<String, Long> byTerritory = new HashMap<>();
+    long total = 0;
+    NodeIterator nodes = filtered(filter).query(session, "").execute().getNodes();
+    while (nodes.hasNext()) {
+      Node node = nodes.nextNode();
+      total++;
+      NewsKind kind =
+          node.hasProperty(NewsNodes.KIND)
+              ? NewsKind.fromCode(node.getProperty(NewsNodes.KIND).getString())
+              : NewsKind.fromCode(null);
+      byKind.merge(kind, 1L, Long::sum);
+      countScope(node, NewsNodes.THEMATIC_SCOPE, thematicIds, byThematic);
+      countScope(node, NewsNodes.TERRITORY_SCOPE, territoryIds, byTerritory);
+    }
+    return new Tally(total, byKind, byThematic, byTerritory);
+  }
+
+  private static void countScope(
+      Node node, String property, Set<String> wanted, Map<String, Long> counts)
+      throws RepositoryException {
+    if (wanted.isEmpty() || !node.hasProperty(property)) {
+      return;
+    }
+    Property scope = node.getProperty(property);
+    if (!scope.isMultiple()) {
+      String id = scope.getString();
+      if (wanted.contains(id)) {
+        counts.merge(id, 1L, Long::sum);
+      }
+      return;
+    }
+    for (Value value : scope.getValues()) {
+      String id = value.getString();
+      if (wanted.contains(id)) {
+        counts.merge(id, 1L, Long::sum);
+      }
+    }
+  }
+
+  /**
+   * The items of a filter that have {@code key}, sorted by it; with {@code since}, only those whose
+   * {@code key} is at or after it.
+   */
+  private Query sorted(NewsFilter filter, String key, boolean ascending, Long since)
+      throws RepositoryException {
+    Conditions conditions = filtered(filter);
+    String field = "n.[" + key + "]";
+    if (since != null) {
+      conditions.add(field + " >= $since", "since", date(since));
+    } else {
+      conditions.add(field + " IS NOT NULL");
+    }
+    return conditions.query(session, " ORDER BY " + field + (ascending ? " ASC" : " DESC"));
+  }
+
+  /** The items without publication date. */
+  private Query undated(NewsFilter filter) throws RepositoryException {
+    Conditions conditions = filtered(filter);
+    conditions.add("NOT n.[" + NewsNodes.PUBLICATION_DATE + "] IS NOT NULL");
+    return conditions.query(session, "");
+  }
+
+  private Value date(long epochMillis) throws RepositoryException {
+    Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+    calendar.setTimeInMillis(epochMillis);
+    return session.getValueFactory().createValue(calendar);
+  }
+
+  /** The conditions of a filter, with their bind values. */
+  private Conditions filtered(NewsFilter filter) throws RepositoryException {
     ValueFactory values = session.getValueFactory();
-    Map<String, Value> binds = new LinkedHashMap<>();
-    List<String> conditions = new ArrayList<>();
+    Conditions conditions = new Conditions();
     if (filter.thematicId() != null) {
-      conditions.add("n.[" + NewsNodes.THEMATIC_SCOPE + "] = $thematic");
-      binds.put("thematic", values.createValue(filter.thematicId()));
+      conditions.add(
+          "n.[" + NewsNodes.THEMATIC_SCOPE + "] = $thematic",
+          "thematic",
+          values.createValue(filter.thematicId()));
     }
     if (filter.territoryId() != null) {
-      conditions.add("n.[" + NewsNodes.TERRITORY_SCOPE + "] = $territory");
-      binds.put("territory", values.createValue(filter.territoryId()));
+      conditions.add(
+          "n.[" + NewsNodes.TERRITORY_SCOPE + "] = $territory",
+          "territory",
+          values.createValue(filter.territoryId()));
     }
     String kind = "n.[" + NewsNodes.KIND + "] = $event";
     if (filter.kind() == NewsKind.EVENT) {
@@ -136,7 +297,7 @@ public final class NewsRepository {
     String start = "n.[" + NewsNodes.START_DATE + "]";
     String end = "n.[" + NewsNodes.END_DATE + "]";
     if (period != null) {
-      binds.put("from", values.createValue(calendar(period.from())));
+      conditions.bind("from", values.createValue(calendar(period.from())));
       switch (period.type()) {
         case UPCOMING ->
             conditions.add(kind + " AND (" + start + " >= $from OR " + end + " >= $from)");
@@ -144,8 +305,8 @@ public final class NewsRepository {
             conditions.add(kind + " AND " + start + " < $from AND NOT " + end + " >= $from");
         case MONTH -> {
           // NOT inside OR is not evaluated as such by Jackrabbit: news are "kind = news" here
-          binds.put("to", values.createValue(calendar(period.to())));
-          binds.put("news", values.createValue(NewsKind.NEWS.code()));
+          conditions.bind("to", values.createValue(calendar(period.to())));
+          conditions.bind("news", values.createValue(NewsKind.NEWS.code()));
           String published = "n.[" + NewsNodes.PUBLICATION_DATE + "]";
           conditions.add(
               "("
@@ -164,33 +325,18 @@ public final class NewsRepository {
         }
       }
     }
-    if (conditions.stream().anyMatch(c -> c.contains("$event"))) {
-      binds.put("event", values.createValue(NewsKind.EVENT.code()));
+    if (conditions.uses("$event")) {
+      conditions.bind("event", values.createValue(NewsKind.EVENT.code()));
     }
     if (filter.text() != null) {
       List<String> any = new ArrayList<>();
       for (String property : List.of(NewsNodes.TITLE, NewsNodes.TEASER, NewsNodes.BODY)) {
         any.add("CONTAINS(n.[" + property + "], $text)");
       }
-      conditions.add("(" + String.join(" OR ", any) + ")");
-      binds.put("text", values.createValue(filter.text()));
+      conditions.add(
+          "(" + String.join(" OR ", any) + ")", "text", values.createValue(filter.text()));
     }
-    StringBuilder sql = new StringBuilder("SELECT * FROM [" + NewsNodes.NODE_TYPE + "] AS n");
-    if (!conditions.isEmpty()) {
-      sql.append(" WHERE (").append(String.join(") AND (", conditions)).append(')');
-    }
-    if (ordered) {
-      sql.append(
-          period != null && period.type() == NewsFilter.Period.Type.UPCOMING
-              ? " ORDER BY " + start + " ASC"
-              : " ORDER BY n.[" + NewsNodes.PUBLICATION_DATE + "] DESC");
-    }
-    Query query =
-        session.getWorkspace().getQueryManager().createQuery(sql.toString(), Query.JCR_SQL2);
-    for (Map.Entry<String, Value> bind : binds.entrySet()) {
-      query.bindValue(bind.getKey(), bind.getValue());
-    }
-    return query;
+    return conditions;
   }
 
   private static Calendar calendar(ZonedDateTime instant) {
@@ -199,15 +345,131 @@ public final class NewsRepository {
     return calendar;
   }
 
+  /** JCR-SQL2 conditions (AND) on selector {@code n} and the values of their bind variables. */
+  private static final class Conditions {
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Value> binds = new LinkedHashMap<>();
+
+    void add(String condition) {
+      conditions.add(condition);
+    }
+
+    void add(String condition, String variable, Value value) {
+      conditions.add(condition);
+      binds.put(variable, value);
+    }
+
+    void bind(String variable, Value value) {
+      binds.put(variable, value);
+    }
+
+    boolean uses(String variable) {
+      return conditions.stream().anyMatch(c -> c.contains(variable));
+    }
+
+    Query query(Session session, String orderBy) throws RepositoryException {
+      StringBuilder sql = new StringBuilder("SELECT * FROM [" + NewsNodes.NODE_TYPE + "] AS n");
+      if (!conditions.isEmpty()) {
+        sql.append(" WHERE (").append(String.join(") AND (", conditions)).append(')');
+      }
+      sql.append(orderBy);
+      Query query =
+          session.getWorkspace().getQueryManager().createQuery(sql.toString(), Query.JCR_SQL2);
+      for (Map.Entry<String, Value> bind : binds.entrySet()) {
+        query.bindValue(bind.getKey(), bind.getValue());
+      }
+      return query;
+    }
+  }
+
+  /** The items of a page, gathered from consecutive sorted results. */
+  private static final class Page {
+    private final long offset;
+    private final long limit;
+    private final List<NewsItem> items = new ArrayList<>();
+    private long seen;
+
+    Page(long offset, long limit) {
+      this.offset = offset;
+      this.limit = limit;
+    }
+
+    /** Takes what the page needs from the next result; returns the result's size. */
+    long add(NodeIterator nodes) throws RepositoryException {
+      long size = nodes.getSize();
+      if (size >= 0 && seen + size <= offset) {
+        seen += size;
+        return size;
+      }
+      long counted = 0;
+      if (seen < offset) {
+        long skip = offset - seen;
+        nodes.skip(skip);
+        seen += skip;
+        counted = skip;
+      }
+      while (nodes.hasNext() && !full()) {
+        items.add(NewsMapper.read(nodes.nextNode()));
+        seen++;
+        counted++;
+      }
+      if (size >= 0) {
+        seen += size - counted;
+        return size;
+      }
+      while (nodes.hasNext()) {
+        nodes.nextNode();
+        seen++;
+        counted++;
+      }
+      return counted;
+    }
+
+    boolean full() {
+      return items.size() >= limit;
+    }
+
+    long seen() {
+      return seen;
+    }
+
+    List<NewsItem> items() {
+      return items;
+    }
+  }
+
   /**
-   * A page of a listing.
+   * Counts of a filter's items.
    *
-   * @param items items of the page, in order
-   * @param total number of matching items over all pages
+   * @param total number of items the filter selects
+   * @param byKind items per kind (a kind without item is absent)
+   * @param byThematic items per requested thematic identifier (absent: 0)
+   * @param byTerritory items per requested territory identifier (absent: 0)
    */
-  public record NewsPage(List<NewsItem> items, long total) {
-    public NewsPage {
-      items = List.copyOf(items);
+  public record Tally(
+      long total,
+      Map<NewsKind, Long> byKind,
+      Map<String, Long> byThematic,
+      Map<String, Long> byTerritory) {
+    public Tally {
+      byKind = Map.copyOf(byKind);
+      byThematic = Map.copyOf(byThematic);
+      byTerritory = Map.copyOf(byTerritory);
+    }
+
+    /** Items of a kind. */
+    public long kind(NewsKind kind) {
+      return byKind.getOrDefault(kind, 0L);
+    }
+
+    /** Items whose thematic scope holds the identifier. */
+    public long thematic(String id) {
+      return byThematic.getOrDefault(id, 0L);
+    }
+
+    /** Items whose territory scope holds the identifier. */
+    public long territory(String id) {
+      return byTerritory.getOrDefault(id, 0L);
     }
   }
 }

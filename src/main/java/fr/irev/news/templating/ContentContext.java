@@ -1,5 +1,6 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.news.NewsCounts;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
@@ -41,4 +42,14 @@ public interface ContentContext {
    * @param status HTTP status code
    */
   void setStatus(int status);
+
+  /**
+   * The webapp's shared cache of listing counts, or none.
+   *
+   * @return the running {@link NewsCounts} of the repository this context reads, or {@code null} to
+   *     count on every request (the default)
+   */
+  default NewsCounts newsCounts() {
+    return null;
+  }
 }

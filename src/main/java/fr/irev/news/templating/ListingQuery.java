@@ -2,6 +2,7 @@ package fr.irev.news.templating;
 
 import fr.irev.news.format.FrenchDates;
 import fr.irev.news.news.NewsFilter;
+import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.NewsKind;
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.news.NewsRepository;
@@ -226,10 +227,10 @@ public final class ListingQuery {
    * @param context the request's content (news workspace)
    * @param offset items to skip, ≥ 0
    * @param limit page size, ≥ 1
-   * @return the page and the number of matching items
+   * @return the items of the page, in order
    * @throws RepositoryException on repository failure
    */
-  public NewsRepository.NewsPage list(ContentContext context, long offset, long limit)
+  public List<NewsItem> list(ContentContext context, long offset, long limit)
       throws RepositoryException {
     return new NewsRepository(context.session(NewsNodes.WORKSPACE)).list(filter, offset, limit);
   }
@@ -293,6 +294,20 @@ public final class ListingQuery {
   public String queryString() {
     String query = query();
     return query.isEmpty() ? "" : "?" + query.substring(1);
+  }
+
+  /**
+   * @return the applied filters by parameter name, in {@link #PARAMETERS} order (values not
+   *     encoded; the full-text one reduced to its words)
+   */
+  public Map<String, String> applied() {
+    Map<String, String> ordered = new LinkedHashMap<>();
+    for (String name : PARAMETERS) {
+      if (applied.containsKey(name)) {
+        ordered.put(name, applied.get(name));
+      }
+    }
+    return ordered;
   }
 
   /**

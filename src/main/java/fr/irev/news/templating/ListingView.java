@@ -14,6 +14,7 @@ public final class ListingView {
   private final String message;
   private final Feeds feeds;
   private final Facets facets;
+  private final List<HiddenField> searchKept;
 
   /**
    * The feeds of the same filters.
@@ -22,6 +23,31 @@ public final class ListingView {
    * @param calendarUrl iCalendar address, with context path and the applied filters
    */
   record Feeds(String rssUrl, String calendarUrl) {}
+
+  /** A hidden field of the search form: a GET parameter to send again. */
+  public static final class HiddenField {
+    private final String name;
+    private final String value;
+
+    HiddenField(String name, String value) {
+      this.name = name;
+      this.value = value;
+    }
+
+    /**
+     * @return the parameter's name, e.g. {@code territoire}
+     */
+    public String getName() {
+      return name;
+    }
+
+    /**
+     * @return its value (not encoded), e.g. {@code nord}
+     */
+    public String getValue() {
+      return value;
+    }
+  }
 
   /**
    * Counts per facet.
@@ -54,7 +80,8 @@ public final class ListingView {
       String filterLabel,
       String message,
       Feeds feeds,
-      Facets facets) {
+      Facets facets,
+      List<HiddenField> searchKept) {
     this.items = List.copyOf(items);
     this.page = page;
     this.pageCount = pageCount;
@@ -65,6 +92,15 @@ public final class ListingView {
     this.message = message;
     this.feeds = feeds;
     this.facets = facets;
+    this.searchKept = List.copyOf(searchKept);
+  }
+
+  /**
+   * @return the other applied filters (thematic, territory, type, period), as hidden fields of the
+   *     search form
+   */
+  public List<HiddenField> getSearchKept() {
+    return searchKept;
   }
 
   /**

@@ -1,5 +1,6 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.news.NewsFilter;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.NewsKind;
@@ -10,8 +11,10 @@ import fr.irev.news.taxonomy.Term;
 import fr.irev.news.taxonomy.TermRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javax.jcr.RepositoryException;
 
@@ -24,7 +27,7 @@ final class Listings {
   /** Items per page. */
   static final int PAGE_SIZE = 10;
 
-  /** Most choices of a term facet (one count query each). */
+  /** Most choices of a term facet. */
   static final int MAX_FACET_TERMS = 100;
 
   private final ContentContext context;
@@ -50,15 +53,18 @@ final class Listings {
     ListingQuery filters = ListingQuery.parse(context, parameters);
     List<String> notices = new ArrayList<>(filters.notices());
     long page = parsePage(pageParam, notices);
-    NewsRepository.NewsPage result = filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-    long pageCount = Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    Choices choices = choices(filters);
+    NewsFilter filter = filters.filter();
+    NewsRepository.Tally counts = tally(filter, choices);
+    NewsRepository.Tally kinds =
+        filter.kind() == null ? counts : tally(filter.withKind(null), Choices.NONE);
+    long pageCount = Math.max(1, (counts.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     if (page > pageCount) {
       notices.add("La page " + page + " n'existe pas\u00a0: voici la dernière page.");
       page = pageCount;
-      result = filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE);
     }
     List<NewsSummaryView> items = new ArrayList<>();
-    for (NewsItem item : result.items()) {
+    for (NewsItem item : filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE)) {
       items.add(views.summary(item));
     }
     String query = filters.query();
@@ -66,23 +72,78 @@ final class Listings {
         items,
         page,
         pageCount,
-        result.total(),
+        counts.total(),
         page > 1 ? pageUrl(page - 1, query) : null,
         page < pageCount ? pageUrl(page + 1, query) : null,
         filters.labels().isEmpty() ? null : String.join(" ; ", filters.labels()),
         notices.isEmpty() ? null : String.join(" ", notices),
         new ListingView.Feeds(
             urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()),
-        facets(filters));
+        facets(filters, choices, counts, kinds),
+        search(filters));
+  }
+
+  /** The search form keeps the other applied filters: a search narrows the list shown. */
+  private static List<ListingView.HiddenField> search(ListingQuery filters) {
+    List<ListingView.HiddenField> kept = new ArrayList<>();
+    for (Map.Entry<String, String> filter : filters.applied().entrySet()) {
+      if (!filter.getKey().equals(ListingQuery.TEXT_PARAMETER)) {
+        kept.add(new ListingView.HiddenField(filter.getKey(), filter.getValue()));
+      }
+    }
+    return kept;
   }
 
   /**
-   * Counts per facet: each choice is one count query (the other filters plus the choice), no item
-   * read. Thematics: the top-level ones, or the children of the applied one; territories: the
-   * children of the applied one, or of the top-level ones (the départements).
+   * The terms offered by the facets. Thematics: the top-level ones, or the children of the applied
+   * one; territories: the children of the applied one, or of the top-level ones (the départements).
    */
-  private ListingView.Facets facets(ListingQuery filters) throws RepositoryException {
-    NewsRepository repository = new NewsRepository(context.session(NewsNodes.WORKSPACE));
+  private Choices choices(ListingQuery filters) throws RepositoryException {
+    List<Term> thematics = thematicTerms().children(filters.thematic(), MAX_FACET_TERMS);
+    TermRepository territoryTerms = territoryTerms();
+    List<Term> territories = new ArrayList<>();
+    if (filters.territory() != null) {
+      territories.addAll(territoryTerms.children(filters.territory(), MAX_FACET_TERMS));
+    } else {
+      for (Term root : territoryTerms.children(null, MAX_FACET_TERMS)) {
+        territories.addAll(territoryTerms.children(root, MAX_FACET_TERMS));
+      }
+    }
+    return new Choices(
+        thematics, territories.subList(0, Math.min(MAX_FACET_TERMS, territories.size())));
+  }
+
+  /**
+   * Counts of a filter and of the facet choices within it, in one pass over its items ({@link
+   * NewsRepository#tally}), kept by the webapp's {@link NewsCounts} when there is one. A choice
+   * narrows the applied filter of its kind (a child term, or a term where none is applied), so its
+   * count is the number of the filter's items whose scope holds it.
+   */
+  private NewsRepository.Tally tally(NewsFilter filter, Choices choices)
+      throws RepositoryException {
+    Set<String> thematicIds = ids(choices.thematics());
+    Set<String> territoryIds = ids(choices.territories());
+    NewsCounts cache = context.newsCounts();
+    return cache != null
+        ? cache.tally(context.session(NewsNodes.WORKSPACE), filter, thematicIds, territoryIds)
+        : new NewsRepository(context.session(NewsNodes.WORKSPACE))
+            .tally(filter, thematicIds, territoryIds);
+  }
+
+  private static Set<String> ids(List<Term> terms) {
+    Set<String> ids = new HashSet<>();
+    for (Term term : terms) {
+      ids.add(term.identifier());
+    }
+    return ids;
+  }
+
+  private ListingView.Facets facets(
+      ListingQuery filters,
+      Choices choices,
+      NewsRepository.Tally counts,
+      NewsRepository.Tally kinds)
+      throws RepositoryException {
     NewsFilter filter = filters.filter();
     List<FacetView> types = new ArrayList<>();
     for (NewsKind kind : NewsKind.values()) {
@@ -91,39 +152,25 @@ final class Listings {
           new FacetView(
               kind == NewsKind.EVENT ? "Événements" : "Actualités",
               listUrl(filters.query(Map.of(ListingQuery.TYPE_PARAMETER, value))),
-              repository.count(filter.withKind(kind)),
+              kinds.kind(kind),
               kind == filter.kind()));
     }
-    TermRepository thematicTerms =
-        TermRepository.thematics(context.session(TaxonomyNodes.THEMATICS_WORKSPACE));
-    List<Term> thematicChoices = thematicTerms.children(filters.thematic(), MAX_FACET_TERMS);
     List<FacetView> thematics = new ArrayList<>();
-    for (Term term : thematicChoices) {
+    for (Term term : choices.thematics()) {
       thematics.add(
           new FacetView(
               term.title(),
               listUrl(filters.query(Map.of(SiteUrls.THEMATIC_PARAMETER, term.name()))),
-              repository.count(filter.withThematic(term.identifier())),
+              counts.thematic(term.identifier()),
               false));
     }
-    TermRepository territoryTerms =
-        TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE));
-    List<Term> territoryChoices = new ArrayList<>();
-    if (filters.territory() != null) {
-      territoryChoices.addAll(territoryTerms.children(filters.territory(), MAX_FACET_TERMS));
-    } else {
-      for (Term root : territoryTerms.children(null, MAX_FACET_TERMS)) {
-        territoryChoices.addAll(territoryTerms.children(root, MAX_FACET_TERMS));
-      }
-    }
     List<FacetView> territories = new ArrayList<>();
-    for (Term term :
-        territoryChoices.subList(0, Math.min(MAX_FACET_TERMS, territoryChoices.size()))) {
+    for (Term term : choices.territories()) {
       territories.add(
           new FacetView(
               term.title(),
               listUrl(filters.query(Map.of(SiteUrls.TERRITORY_PARAMETER, term.name()))),
-              repository.count(filter.withTerritory(term.identifier())),
+              counts.territory(term.identifier()),
               false));
     }
     String heading = null;
@@ -132,7 +179,7 @@ final class Listings {
       boolean thematic = filters.thematic() != null;
       Term term = thematic ? filters.thematic() : filters.territory();
       heading = term.title();
-      for (Term ancestor : (thematic ? thematicTerms : territoryTerms).ancestors(term)) {
+      for (Term ancestor : (thematic ? thematicTerms() : territoryTerms()).ancestors(term)) {
         breadcrumb.add(
             new FacetView(
                 ancestor.title(),
@@ -144,6 +191,19 @@ final class Listings {
       }
     }
     return new ListingView.Facets(types, thematics, territories, heading, breadcrumb);
+  }
+
+  private TermRepository thematicTerms() throws RepositoryException {
+    return TermRepository.thematics(context.session(TaxonomyNodes.THEMATICS_WORKSPACE));
+  }
+
+  private TermRepository territoryTerms() throws RepositoryException {
+    return TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE));
+  }
+
+  /** The terms of the two term facets. */
+  private record Choices(List<Term> thematics, List<Term> territories) {
+    static final Choices NONE = new Choices(List.of(), List.of());
   }
 
   private String listUrl(String query) {

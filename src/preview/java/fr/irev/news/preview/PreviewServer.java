@@ -1,5 +1,6 @@
 package fr.irev.news.preview;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.news.NewsScopeWatcher;
 import fr.irev.news.preview.bootstrap.BootstrapImporter;
 import fr.irev.news.preview.bootstrap.ModuleDescriptor;
@@ -49,6 +50,7 @@ public final class PreviewServer implements AutoCloseable {
   private final String publicUrl;
   private final RegistrationService registrations;
   private final NewsScopeWatcher scopes;
+  private final NewsCounts counts;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private PreviewServer(
@@ -57,13 +59,15 @@ public final class PreviewServer implements AutoCloseable {
       URI baseUri,
       String publicUrl,
       RegistrationService registrations,
-      NewsScopeWatcher scopes) {
+      NewsScopeWatcher scopes,
+      NewsCounts counts) {
     this.jetty = jetty;
     this.repository = repository;
     this.baseUri = baseUri;
     this.publicUrl = publicUrl;
     this.registrations = registrations;
     this.scopes = scopes;
+    this.counts = counts;
   }
 
   /**
@@ -90,12 +94,15 @@ public final class PreviewServer implements AutoCloseable {
     Server jetty = null;
     RegistrationService registrations = null;
     NewsScopeWatcher scopes = null;
+    NewsCounts counts = null;
     try {
       ClassLoader classes = PreviewServer.class.getClassLoader();
       new BootstrapImporter(repository, options.resources()).install(descriptor);
       // what Magnolia does through the module class (IrevNewsModule), which the preview never loads
       scopes = new NewsScopeWatcher(repository::login);
       scopes.start();
+      counts = new NewsCounts(repository::login, NewsCounts.DEFAULT_MAX_ENTRIES);
+      counts.start();
       LightModuleSource module = new LightModuleSource(lightModules, descriptor.name());
       PageRenderer renderer =
           new PageRenderer(
@@ -129,7 +136,8 @@ public final class PreviewServer implements AutoCloseable {
               renderer,
               classes,
               publicUrl,
-              registrations));
+              registrations,
+              counts));
       jetty.start();
       registrations.start();
       if (options.staffPassword() == null) {
@@ -145,7 +153,8 @@ public final class PreviewServer implements AutoCloseable {
           URI.create("http://localhost:" + port + "/"),
           publicUrl,
           registrations,
-          scopes);
+          scopes,
+          counts);
     } catch (Exception e) {
       stopQuietly(jetty);
       if (registrations != null) {
@@ -153,6 +162,9 @@ public final class PreviewServer implements AutoCloseable {
       }
       if (scopes != null) {
         scopes.close();
+      }
+      if (counts != null) {
+        counts.close();
       }
       repository.close();
       if (e instanceof IOException io) {
@@ -248,7 +260,17 @@ public final class PreviewServer implements AutoCloseable {
     return scopes;
   }
 
-  /** Stops Jetty, the registration service and the scope watcher, then the repository. */
+  /**
+   * @return the listing's count cache
+   */
+  public NewsCounts newsCounts() {
+    return counts;
+  }
+
+  /**
+   * Stops Jetty, the registration service, the scope watcher and the count cache, then the
+   * repository.
+   */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
@@ -257,6 +279,7 @@ public final class PreviewServer implements AutoCloseable {
         registrations.close();
       }
       scopes.close();
+      counts.close();
       repository.close();
       LOG.info("Preview server stopped");
     }

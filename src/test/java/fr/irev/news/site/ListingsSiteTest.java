@@ -342,6 +342,26 @@ class ListingsSiteTest {
   }
 
   @Test
+  void aSearchKeepsTheOtherFiltersAndKindCountsIgnoreTheAppliedKind() throws Exception {
+    Document page = page("/actualites?thematique=sante&type=evenement&periode=demain&q=Amiens");
+    List<String> hidden =
+        page.select("form.irev-search input[type=hidden]").stream()
+            .map(input -> input.attr("name") + "=" + input.attr("value"))
+            .toList();
+    assertEquals(List.of("thematique=sante", "type=evenement"), hidden);
+    assertEquals("Amiens", page.selectFirst("form.irev-search input[name=q]").attr("value"));
+    // what the form sends: its fields, the typed words last
+    assertEquals(List.of("evenement-avril"), list("thematique=sante&type=evenement&q=amiens"));
+    List<String> facets = page.select(".irev-facets li").eachText();
+    assertTrue(facets.contains("Actualités (0)"), facets.toString());
+    assertTrue(facets.contains("Événements (1)"), facets.toString());
+    List<String> withoutKind =
+        page("/actualites?thematique=sante&type=actualite").select(".irev-facets li").eachText();
+    assertTrue(withoutKind.contains("Événements (2)"), withoutKind.toString());
+    assertTrue(withoutKind.contains("Actualités (12)"), withoutKind.toString());
+  }
+
+  @Test
   void feedsTakeTheSameFilters() throws Exception {
     HttpResponse<String> rss =
         HTTP.send(

@@ -1,5 +1,6 @@
 package fr.irev.news.preview.web;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.preview.repository.PreviewRepository;
 import fr.irev.news.templating.ContentContext;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +24,7 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private final String publicUrl;
+  private final NewsCounts counts;
   private final Map<String, Session> sessions = new LinkedHashMap<>();
 
   /**
@@ -32,16 +34,19 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
    * @param publicUrl the site's public address without trailing slash, e.g. {@code
    *     http://localhost:8080} (the {@code --public-url} option): absolute URLs never come from the
    *     request's {@code Host} header, which any client chooses and which cached pages would keep
+   * @param counts the server's listing count cache, or {@code null} for none
    */
   public PreviewContentContext(
       PreviewRepository repository,
       HttpServletRequest request,
       HttpServletResponse response,
-      String publicUrl) {
+      String publicUrl,
+      NewsCounts counts) {
     this.repository = repository;
     this.request = request;
     this.response = response;
     this.publicUrl = publicUrl;
+    this.counts = counts;
   }
 
   @Override
@@ -52,6 +57,11 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
       sessions.put(workspace, session);
     }
     return session;
+  }
+
+  @Override
+  public NewsCounts newsCounts() {
+    return counts;
   }
 
   @Override

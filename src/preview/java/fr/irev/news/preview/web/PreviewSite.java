@@ -1,5 +1,6 @@
 package fr.irev.news.preview.web;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.preview.bootstrap.ModuleDescriptor;
 import fr.irev.news.preview.lightmodule.LightModule;
 import fr.irev.news.preview.render.PageRenderer;
@@ -47,6 +48,7 @@ public final class PreviewSite {
    * @param publicUrl the site's public address for absolute URLs (see {@link
    *     PreviewContentContext#siteUrl()})
    * @param registrations the registration service the module's servlets share
+   * @param counts the listing's count cache the pages share
    * @return the handler to give the Jetty server
    */
   public static Handler create(
@@ -57,7 +59,8 @@ public final class PreviewSite {
       PageRenderer renderer,
       ClassLoader classes,
       String publicUrl,
-      RegistrationService registrations) {
+      RegistrationService registrations,
+      NewsCounts counts) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.setAttribute(RegistrationServices.ATTRIBUTE, registrations);
@@ -75,7 +78,7 @@ public final class PreviewSite {
     EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
     context.addFilter(new FilterHolder(new MethodFilter(allowedMethods(servlets))), "/*", request);
     context.addFilter(
-        new FilterHolder(new RequestScopeFilter(repository, publicUrl)), "/*", request);
+        new FilterHolder(new RequestScopeFilter(repository, publicUrl, counts)), "/*", request);
     context.addFilter(new FilterHolder(new VirtualUriFilter(module)), "/*", request);
     return new ResponseHeadersHandler(context);
   }

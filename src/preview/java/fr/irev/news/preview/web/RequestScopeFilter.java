@@ -1,5 +1,6 @@
 package fr.irev.news.preview.web;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.preview.repository.PreviewRepository;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,14 +21,17 @@ public final class RequestScopeFilter extends HttpFilter {
 
   private final transient PreviewRepository repository;
   private final String publicUrl;
+  private final transient NewsCounts counts;
 
   /**
    * @param repository where the request's sessions come from
    * @param publicUrl the site's public address, see {@link PreviewContentContext#siteUrl()}
+   * @param counts the listing's count cache, see {@link PreviewContentContext#newsCounts()}
    */
-  public RequestScopeFilter(PreviewRepository repository, String publicUrl) {
+  public RequestScopeFilter(PreviewRepository repository, String publicUrl, NewsCounts counts) {
     this.repository = repository;
     this.publicUrl = publicUrl;
+    this.counts = counts;
   }
 
   @Override
@@ -35,7 +39,7 @@ public final class RequestScopeFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try (PreviewContentContext context =
-        new PreviewContentContext(repository, request, response, publicUrl)) {
+        new PreviewContentContext(repository, request, response, publicUrl, counts)) {
       request.setAttribute(PreviewContentContext.ATTRIBUTE, context);
       chain.doFilter(request, response);
     } finally {

@@ -1,0 +1,197 @@
+package fr.irev.news.news;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.irev.news.taxonomy.TaxonomyNodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.jcr.NoSuchWorkspaceException;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventIterator;
+import javax.jcr.observation.EventListener;
+import javax.jcr.observation.ObservationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Counts of news items per filter ({@link NewsRepository#tally}), kept until the content changes.
+ *
+ * <p>Why: Jackrabbit's JCR-SQL2 engine reads every node a query matches, so counting is linear in
+ * the matching items (tens of thousands for a département on a large site) and a list page shows a
+ * total and a count per facet. The counts are computed once per filter and content state, then
+ * served from memory (a bounded least-recently-used cache, Caffeine).
+ *
+ * <p>Content state: a JCR observation listener on workspaces {@value NewsNodes#WORKSPACE}, {@value
+ * TaxonomyNodes#THEMATICS_WORKSPACE} and {@value TaxonomyNodes#TERRITORIES_WORKSPACE} (every event
+ * type, every session, including {@link NewsScopeWatcher}'s) moves a revision number; counts are
+ * stored under the revision read before they were computed, so a count computed during a change is
+ * never served after it. JCR observation is asynchronous: a count can lag a save by the time the
+ * repository takes to deliver the event (milliseconds), like Magnolia's own page cache.
+ *
+ * <p>The counts are shared by every session: they assume that whoever sees the listing may read the
+ * same items (true of a public site, where visitors share one role).
+ *
+ * <p>Before {@link #start()} and after {@link #close()}, nothing is cached: every call counts.
+ */
+public final class NewsCounts implements AutoCloseable {
+
+  /** Filters whose counts are kept by default. */
+  public static final int DEFAULT_MAX_ENTRIES = 1_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(NewsCounts.class);
+
+  private static final int EVENTS =
+      Event.NODE_ADDED
+          | Event.NODE_REMOVED
+          | Event.NODE_MOVED
+          | Event.PROPERTY_ADDED
+          | Event.PROPERTY_CHANGED
+          | Event.PROPERTY_REMOVED;
+
+  private static final List<String> WORKSPACES =
+      List.of(
+          NewsNodes.WORKSPACE,
+          TaxonomyNodes.THEMATICS_WORKSPACE,
+          TaxonomyNodes.TERRITORIES_WORKSPACE);
+
+  private final NewsScopeWatcher.SessionOpener opener;
+  private final Cache<Key, NewsRepository.Tally> cache;
+  private final AtomicLong revision = new AtomicLong();
+  private final EventListener listener = this::onEvents;
+  private final List<Session> sessions = new ArrayList<>();
+  private volatile boolean running;
+
+  /**
+   * @param opener sessions on the three workspaces, kept open (for the listener) until {@link
+   *     #close}
+   * @param maxEntries most filters kept, ≥ 0 (0: nothing is cached)
+   */
+  public NewsCounts(NewsScopeWatcher.SessionOpener opener, int maxEntries) {
+    if (maxEntries < 0) {
+      throw new IllegalArgumentException("maxEntries " + maxEntries);
+    }
+    this.opener = opener;
+    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
+  }
+
+  /**
+   * Registers the listener; from then on counts are cached. A taxonomy workspace that does not
+   * exist is not watched.
+   *
+   * @throws RepositoryException when a session cannot be opened or the listener registered (nothing
+   *     is left open)
+   * @throws IllegalStateException when already started
+   */
+  public synchronized void start() throws RepositoryException {
+    if (!sessions.isEmpty()) {
+      throw new IllegalStateException("NewsCounts already started");
+    }
+    try {
+      for (String workspace : WORKSPACES) {
+        Session session;
+        try {
+          session = opener.open(workspace);
+        } catch (NoSuchWorkspaceException e) {
+          if (workspace.equals(NewsNodes.WORKSPACE)) {
+            throw e;
+          }
+          continue; // no taxonomy, nothing to watch there
+        }
+        sessions.add(session);
+        ObservationManager observation = session.getWorkspace().getObservationManager();
+        observation.addEventListener(listener, EVENTS, "/", true, null, null, false);
+      }
+    } catch (RepositoryException | RuntimeException e) {
+      logout();
+      throw e;
+    }
+    revision.incrementAndGet();
+    running = true;
+  }
+
+  /**
+   * The counts of a filter: from memory when the content has not changed since they were computed,
+   * otherwise computed with {@code session} (concurrent requests for the same counts wait for one
+   * computation).
+   *
+   * @param session the request's session on {@value NewsNodes#WORKSPACE}
+   * @param filter what to count
+   * @param thematicIds thematic identifiers to count
+   * @param territoryIds territory identifiers to count
+   * @return the counts, never {@code null}
+   * @throws RepositoryException on repository failure (nothing is cached then)
+   */
+  public NewsRepository.Tally tally(
+      Session session, NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds)
+      throws RepositoryException {
+    NewsRepository repository = new NewsRepository(session);
+    if (!running) {
+      return repository.tally(filter, thematicIds, territoryIds);
+    }
+    Key key = new Key(revision.get(), filter, Set.copyOf(thematicIds), Set.copyOf(territoryIds));
+    try {
+      return cache.get(
+          key,
+          k -> {
+            try {
+              return repository.tally(k.filter(), k.thematicIds(), k.territoryIds());
+            } catch (RepositoryException e) {
+              throw new Failure(e);
+            }
+          });
+    } catch (Failure e) {
+      throw e.cause;
+    }
+  }
+
+  /**
+   * @return the content revision: moves on every change seen by the listener; for tests and
+   *     monitoring
+   */
+  public long revision() {
+    return revision.get();
+  }
+
+  /** Removes the listener, logs its sessions out and forgets every count. */
+  @Override
+  public synchronized void close() {
+    running = false;
+    logout();
+    cache.invalidateAll();
+  }
+
+  private void onEvents(EventIterator events) {
+    revision.incrementAndGet();
+    cache.invalidateAll();
+  }
+
+  private void logout() {
+    for (Session session : sessions) {
+      try {
+        session.getWorkspace().getObservationManager().removeEventListener(listener);
+      } catch (RepositoryException | RuntimeException e) {
+        LOG.debug("Listener of {} not removed: {}", session.getWorkspace().getName(), e.toString());
+      }
+      session.logout();
+    }
+    sessions.clear();
+  }
+
+  private record Key(
+      long revision, NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds) {}
+
+  /** Carries a repository failure out of the cache's loader. */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient RepositoryException cause;
+
+    Failure(RepositoryException cause) {
+      super(cause);
+      this.cause = cause;
+    }
+  }
+}
