@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TimeZone;
 import javax.jcr.Node;
@@ -112,11 +113,36 @@ public final class NewsRepository {
    */
   public List<NewsItem> list(NewsFilter filter, long offset, long limit, Instant now)
       throws RepositoryException {
-    return read(filter, offset, limit, now).items();
+    return read(filter, offset, limit, now, null).items();
   }
 
-  /** {@link #list(NewsFilter, long, long, Instant)}, with what it cost. */
-  Listing read(NewsFilter filter, long offset, long limit, Instant now) throws RepositoryException {
+  /**
+   * As {@link #list(NewsFilter, long, long, Instant)} with "now" the current instant, the first
+   * window taken from the filter's counts: with {@link Tally#since}, one query usually reads just
+   * the page's items (and the items before it). Counts that are out of date (content changed since)
+   * only cost more windows, never a wrong page.
+   *
+   * @param counts the counts of the same filter ({@link #tally}), or {@code null}
+   */
+  public List<NewsItem> list(NewsFilter filter, long offset, long limit, Tally counts)
+      throws RepositoryException {
+    return read(
+            filter,
+            offset,
+            limit,
+            Instant.now(),
+            counts == null ? null : counts.since(offset + limit))
+        .items();
+  }
+
+  /**
+   * {@link #list(NewsFilter, long, long, Instant)}, with what it cost.
+   *
+   * @param hint start of the first window (epoch ms), {@link Long#MIN_VALUE} for every dated item,
+   *     {@code null} for {@link #FIRST_WINDOW} before {@code now}
+   */
+  Listing read(NewsFilter filter, long offset, long limit, Instant now, Long hint)
+      throws RepositoryException {
     if (offset < 0 || limit < 1) {
       throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
     }
@@ -130,8 +156,10 @@ public final class NewsRepository {
     long span = FIRST_WINDOW.toMillis();
     long matched = 0;
     for (int window = 1; ; window++) {
-      boolean last = window >= MAX_WINDOWS || span >= MAX_SPAN_MS;
-      Long since = last ? null : now.toEpochMilli() - span;
+      boolean hinted = window == 1 && hint != null;
+      boolean last =
+          window >= MAX_WINDOWS || span >= MAX_SPAN_MS || (hinted && hint == Long.MIN_VALUE);
+      Long since = last ? null : hinted ? hint : now.toEpochMilli() - span;
       Page page = new Page(offset, limit);
       page.add(sorted(filter, NewsNodes.PUBLICATION_DATE, false, since).execute().getNodes());
       matched += page.seen();
@@ -143,6 +171,7 @@ public final class NewsRepository {
         page.add(undated(filter).execute().getNodes());
         return new Listing(page.items(), matched + page.seen() - dated, window + 1);
       }
+      span = Math.max(span, now.toEpochMilli() - since);
       span = Math.min(MAX_SPAN_MS, span * growth(page.seen(), wanted));
     }
   }
@@ -205,10 +234,19 @@ public final class NewsRepository {
     Map<String, Long> byThematic = new HashMap<>();
     Map<String, Long> byTerritory = new HashMap<>();
     long total = 0;
+    long dated = 0;
+    PriorityQueue<Long> newest = new PriorityQueue<>();
     NodeIterator nodes = filtered(filter).query(session, "").execute().getNodes();
     while (nodes.hasNext()) {
       Node node = nodes.nextNode();
       total++;
+      if (node.hasProperty(NewsNodes.PUBLICATION_DATE)) {
+        dated++;
+        newest.add(node.getProperty(NewsNodes.PUBLICATION_DATE).getDate().getTimeInMillis());
+        if (newest.size() > Tally.NEWEST_KEPT) {
+          newest.poll();
+        }
+      }
       NewsKind kind =
           node.hasProperty(NewsNodes.KIND)
               ? NewsKind.fromCode(node.getProperty(NewsNodes.KIND).getString())
@@ -217,7 +255,11 @@ public final class NewsRepository {
       countScope(node, NewsNodes.THEMATIC_SCOPE, thematicIds, byThematic);
       countScope(node, NewsNodes.TERRITORY_SCOPE, territoryIds, byTerritory);
     }
-    return new Tally(total, byKind, byThematic, byTerritory);
+    long[] descending = new long[newest.size()];
+    for (int i = descending.length - 1; i >= 0; i--) {
+      descending[i] = newest.poll();
+    }
+    return new Tally(total, byKind, byThematic, byTerritory, dated, descending);
   }
 
   private static void countScope(
@@ -445,16 +487,68 @@ public final class NewsRepository {
    * @param byKind items per kind (a kind without item is absent)
    * @param byThematic items per requested thematic identifier (absent: 0)
    * @param byTerritory items per requested territory identifier (absent: 0)
+   * @param dated items with a publication date
+   * @param newest publication dates (epoch ms) of the newest {@value #NEWEST_KEPT} dated items at
+   *     most, newest first
    */
   public record Tally(
       long total,
       Map<NewsKind, Long> byKind,
       Map<String, Long> byThematic,
-      Map<String, Long> byTerritory) {
+      Map<String, Long> byTerritory,
+      long dated,
+      long[] newest) {
+
+    /** Publication dates kept by a tally: the first 20 pages of 10. */
+    public static final int NEWEST_KEPT = 200;
+
     public Tally {
       byKind = Map.copyOf(byKind);
       byThematic = Map.copyOf(byThematic);
       byTerritory = Map.copyOf(byTerritory);
+      newest = newest.clone();
+    }
+
+    /**
+     * Where the window holding the newest {@code wanted} items starts.
+     *
+     * @param wanted {@code offset + limit} of a page, ≥ 1
+     * @return the publication date (epoch ms) of the {@code wanted}-th newest item; {@link
+     *     Long#MIN_VALUE} when fewer items than that are dated (the page needs all of them, and the
+     *     undated ones); {@code null} when not known (beyond the dates kept)
+     */
+    public Long since(long wanted) {
+      if (wanted <= newest.length) {
+        return newest[(int) wanted - 1];
+      }
+      return dated <= newest.length ? Long.MIN_VALUE : null;
+    }
+
+    @Override
+    public long[] newest() {
+      return newest.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Tally t
+          && total == t.total
+          && dated == t.dated
+          && byKind.equals(t.byKind)
+          && byThematic.equals(t.byThematic)
+          && byTerritory.equals(t.byTerritory)
+          && java.util.Arrays.equals(newest, t.newest);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(total, dated, byKind, byThematic, byTerritory)
+          + 31 * java.util.Arrays.hashCode(newest);
+    }
+
+    @Override
+    public String toString() {
+      return "Tally[total=" + total + ", dated=" + dated + ", byKind=" + byKind + "]";
     }
 
     /** Items of a kind. */

@@ -236,6 +236,19 @@ public final class ListingQuery {
   }
 
   /**
+   * As {@link #list(ContentContext, long, long)}, the first query sized from the filter's counts
+   * ({@link NewsRepository#list(NewsFilter, long, long, NewsRepository.Tally)}).
+   *
+   * @param counts the counts of {@link #filter()}
+   */
+  public List<NewsItem> list(
+      ContentContext context, long offset, long limit, NewsRepository.Tally counts)
+      throws RepositoryException {
+    return new NewsRepository(context.session(NewsNodes.WORKSPACE))
+        .list(filter, offset, limit, counts);
+  }
+
+  /**
    * @return the repository filter
    */
   public NewsFilter filter() {

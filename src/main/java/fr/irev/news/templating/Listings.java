@@ -64,7 +64,7 @@ final class Listings {
       page = pageCount;
     }
     List<NewsSummaryView> items = new ArrayList<>();
-    for (NewsItem item : filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE)) {
+    for (NewsItem item : filters.list(context, (page - 1) * PAGE_SIZE, PAGE_SIZE, counts)) {
       items.add(views.summary(item));
     }
     String query = filters.query();

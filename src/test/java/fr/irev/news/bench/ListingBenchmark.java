@@ -1,5 +1,6 @@
 package fr.irev.news.bench;
 
+import fr.irev.news.news.NewsNodes;
 import fr.irev.news.preview.PreviewOptions;
 import fr.irev.news.preview.PreviewServer;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import javax.jcr.Session;
 
 /**
  * Issue 5, "Measured": time of the list page filtered on a département ({@code GET
@@ -36,11 +38,16 @@ import java.util.stream.Stream;
  * page is fetched once (its bytes are copied as the static file, into a temporary copy of the light
  * module, never into {@code light-modules/}), warm-up, then rounds alternating page and static file
  * (ABBA), each round {@code clients} concurrent keep-alive clients doing {@code requests} requests
- * each; the medians (and 90th percentiles) of every request's time are compared.
+ * each; the medians (and 90th percentiles) of every request's time are compared. Before the warm-up
+ * the program waits until the repository is quiet (the scope watcher has handled the writes and the
+ * count cache's revision has not moved for 2 s), so every size is measured in the same steady
+ * state. Last, {@code --cold} single requests each follow a change of the news workspace (a
+ * property of the generated items' folder, which changes no listing): the count cache is empty
+ * then, so this is the first view of the page after a publication.
  *
  * <p>Arguments (all optional): {@code --sizes 1000,10000,100000}, {@code --clients 4}, {@code
  * --rounds 6}, {@code --requests 5} per client and round, {@code --warmup 10} per client, {@code
- * --departement 59} (INSEE code).
+ * --cold 5}, {@code --departement 59} (INSEE code).
  *
  * <pre>
  * mvn -Direv.build.dir=target-bench -DskipTests test-compile exec:java -Dexec.classpathScope=test \
@@ -50,6 +57,9 @@ import java.util.stream.Stream;
 public final class ListingBenchmark {
 
   private ListingBenchmark() {}
+
+  /** Requests timed after a change of the content. */
+  private static int cold;
 
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.log.fr.irev", "warn");
@@ -62,6 +72,7 @@ public final class ListingBenchmark {
     int rounds = Bench.intOption(args, "rounds", 6);
     int requests = Bench.intOption(args, "requests", 5);
     int warmup = Bench.intOption(args, "warmup", 10);
+    cold = Bench.intOption(args, "cold", 5);
     String departement = Bench.option(args, "departement", "59");
     Path work = Files.createTempDirectory("irev-bench-listing-");
     Path project = copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
@@ -158,6 +169,7 @@ public final class ListingBenchmark {
       }
       URI pageUri = server.baseUri().resolve(page.substring(1));
       URI staticUri = server.baseUri().resolve(staticFile.substring(1));
+      System.out.printf(Locale.ROOT, "  repository quiet after %.1f s%n", settle(server));
       try (Clients load = new Clients(clients)) {
         load.run(pageUri, warmup);
         load.run(staticUri, warmup);
@@ -174,6 +186,13 @@ public final class ListingBenchmark {
         }
         double pageMs = median(pageTimes);
         double staticMs = median(staticTimes);
+        List<Double> coldTimes = new ArrayList<>();
+        try (Clients one = new Clients(1)) {
+          for (int i = 0; i < cold; i++) {
+            touch(server, i);
+            coldTimes.addAll(one.run(pageUri, 1));
+          }
+        }
         if (firstSize == 0) {
           firstSize = size;
           firstPage = pageMs;
@@ -188,7 +207,8 @@ public final class ListingBenchmark {
                 ms(staticMs),
                 ms(percentile(staticTimes, 0.9)),
                 Bench.ratio(pageMs, staticMs),
-                Bench.ratio(pageMs, firstPage)));
+                Bench.ratio(pageMs, firstPage),
+                coldTimes.isEmpty() ? "–" : ms(median(coldTimes))));
         System.out.printf(
             Locale.ROOT,
             "  size %d: page %.2f ms, static %.2f ms (%d requests each)%n",
@@ -210,8 +230,54 @@ public final class ListingBenchmark {
             "static ms (median)",
             "static ms (p90)",
             "ratio page/static",
-            "page / page at " + firstSize),
+            "page / page at " + firstSize,
+            "page ms just after a change (median of " + cold + ")"),
         rows);
+  }
+
+  /**
+   * Waits until the scope watcher has stopped recomputing and the count cache's revision has not
+   * moved for 2 s (at most 10 minutes).
+   *
+   * @return seconds waited
+   */
+  private static double settle(PreviewServer server) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + Duration.ofMinutes(10).toNanos();
+    long stableSince = System.nanoTime();
+    long recomputations = server.scopeWatcher().recomputations();
+    long revision = server.newsCounts().revision();
+    while (System.nanoTime() - stableSince < Duration.ofSeconds(2).toNanos()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      long r = server.scopeWatcher().recomputations();
+      long v = server.newsCounts().revision();
+      if (r != recomputations || v != revision) {
+        recomputations = r;
+        revision = v;
+        stableSince = System.nanoTime();
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /**
+   * Changes a property of the generated items' folder (no listing changes) and waits until the
+   * count cache has seen it.
+   */
+  private static void touch(PreviewServer server, int value) throws Exception {
+    long revision = server.newsCounts().revision();
+    Session news = server.repository().login(NewsNodes.WORKSPACE);
+    try {
+      news.getNode("/" + ListingData.ROOT).setProperty("bancTouche", value);
+      news.save();
+    } finally {
+      news.logout();
+    }
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (server.newsCounts().revision() == revision && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
   }
 
   /**

@@ -51,7 +51,9 @@ final class ListingData {
   /** Start of every generated item's URL name. */
   static final String URL_PREFIX = "element-";
 
-  private static final String ROOT = "banc-listes";
+  /** Folder of the generated items, under the news workspace's root. */
+  static final String ROOT = "banc-listes";
+
   private static final ZonedDateTime END =
       ZonedDateTime.of(2026, 11, 30, 12, 0, 0, 0, FrenchDates.PARIS);
   private static final Map<String, Double> DEPARTEMENT_WEIGHTS = new LinkedHashMap<>();

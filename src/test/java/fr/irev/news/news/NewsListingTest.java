@@ -184,11 +184,54 @@ class NewsListingTest {
   @Test
   void aFirstPageReadsABoundedNumberOfNodes() throws Exception {
     NewsRepository.Listing first =
-        new NewsRepository(session).read(NewsFilter.ALL, 0, 10, NOW.toInstant());
+        new NewsRepository(session).read(NewsFilter.ALL, 0, 10, NOW.toInstant(), null);
 
     assertEquals(10, first.items().size());
     // 400 items match; the windows read a few dozen (the last three days hold ~40)
     assertTrue(first.matched() < 100, "matched " + first.matched());
+  }
+
+  @Test
+  void withTheCountsAsHintAPageReadsOnlyItselfAndTheItemsBeforeIt() throws Exception {
+    NewsRepository repository = new NewsRepository(session);
+    NewsRepository.Tally counts = repository.tally(NewsFilter.ALL, Set.of(), Set.of());
+    List<String> expected = WRITTEN.stream().sorted(newestFirst()).map(NewsItem::urlName).toList();
+
+    NewsRepository.Listing first =
+        repository.read(NewsFilter.ALL, 0, 10, NOW.toInstant(), counts.since(10));
+    NewsRepository.Listing third =
+        repository.read(NewsFilter.ALL, 20, 10, NOW.toInstant(), counts.since(30));
+
+    assertEquals(expected.subList(0, 10), first.items().stream().map(NewsItem::urlName).toList());
+    assertEquals(1, first.queries());
+    assertEquals(10, first.matched());
+    assertEquals(expected.subList(20, 30), third.items().stream().map(NewsItem::urlName).toList());
+    assertEquals(30, third.matched());
+    assertEquals(null, counts.since(NewsRepository.Tally.NEWEST_KEPT + 1), "beyond the kept dates");
+  }
+
+  @Test
+  void aWrongHintCostsMoreWindowsNeverAWrongPage() throws Exception {
+    NewsRepository repository = new NewsRepository(session);
+    NewsRepository.Tally counts = repository.tally(NewsFilter.ALL, Set.of(), Set.of());
+    List<String> expected = WRITTEN.stream().sorted(newestFirst()).map(NewsItem::urlName).toList();
+    long far = NOW.plusYears(100).toInstant().toEpochMilli();
+    for (Long hint : new Long[] {counts.since(3), far, Long.MIN_VALUE}) {
+      NewsRepository.Listing page = repository.read(NewsFilter.ALL, 30, 10, NOW.toInstant(), hint);
+      assertEquals(
+          expected.subList(30, 40),
+          page.items().stream().map(NewsItem::urlName).toList(),
+          "hint " + hint);
+    }
+    // a small selection: every dated item is known, the page reaches the undated ones
+    NewsFilter t3 = NewsFilter.ALL.withThematic("t3");
+    NewsRepository.Tally few = repository.tally(t3, Set.of(), Set.of());
+    assertEquals(few.dated(), few.newest().length);
+    assertEquals(Long.MIN_VALUE, few.since(few.dated() + 1));
+    assertEquals(
+        few.total() - 10,
+        repository.list(t3, 10, few.total(), few).size(),
+        "the last page, undated items included");
   }
 
   @Test
