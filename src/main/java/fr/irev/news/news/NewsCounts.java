@@ -6,6 +6,10 @@ import fr.irev.news.taxonomy.TaxonomyNodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.NoSuchWorkspaceException;
 import javax.jcr.RepositoryException;
@@ -27,10 +31,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Content state: a JCR observation listener on workspaces {@value NewsNodes#WORKSPACE}, {@value
  * TaxonomyNodes#THEMATICS_WORKSPACE} and {@value TaxonomyNodes#TERRITORIES_WORKSPACE} (every event
- * type, every session, including {@link NewsScopeWatcher}'s) moves a revision number; counts are
- * stored under the revision read before they were computed, so a count computed during a change is
- * never served after it. JCR observation is asynchronous: a count can lag a save by the time the
- * repository takes to deliver the event (milliseconds), like Magnolia's own page cache.
+ * type, every session, including {@link NewsScopeWatcher}'s) moves a revision number; counts carry
+ * the revision read before they were computed.
+ *
+ * <p>Counts of an older revision are still served (<em>stale while revalidating</em>): the request
+ * gets them at once and one background thread recomputes them on its own session, so no visitor
+ * waits for a count after a publication (on 100 000 items a département's counts take seconds to
+ * compute). Counts therefore lag a change by the time of one recomputation (plus the repository's
+ * observation delay, milliseconds); the list's items never lag, they are read on every request.
+ * Only the first request for a filter computes its counts itself.
  *
  * <p>The counts are shared by every session: they assume that whoever sees the listing may read the
  * same items (true of a public site, where visitors share one role).
@@ -59,7 +68,10 @@ public final class NewsCounts implements AutoCloseable {
           TaxonomyNodes.TERRITORIES_WORKSPACE);
 
   private final NewsScopeWatcher.SessionOpener opener;
-  private final Cache<Key, NewsRepository.Tally> cache;
+  private final Cache<Key, Entry> cache;
+  private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
+  private final AtomicLong refreshes = new AtomicLong();
+  private volatile ExecutorService refresher;
   private final AtomicLong revision = new AtomicLong();
   private final EventListener listener = this::onEvents;
   private final List<Session> sessions = new ArrayList<>();
@@ -109,14 +121,21 @@ public final class NewsCounts implements AutoCloseable {
       logout();
       throw e;
     }
+    refresher =
+        Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "irev-news-counts");
+              thread.setDaemon(true);
+              return thread;
+            });
     revision.incrementAndGet();
     running = true;
   }
 
   /**
-   * The counts of a filter: from memory when the content has not changed since they were computed,
-   * otherwise computed with {@code session} (concurrent requests for the same counts wait for one
-   * computation).
+   * The counts of a filter: from memory, recomputed in the background when the content has changed
+   * since; the first time, computed with {@code session} (concurrent first requests for the same
+   * counts wait for one computation).
    *
    * @param session the request's session on {@value NewsNodes#WORKSPACE}
    * @param filter what to count
@@ -132,20 +151,76 @@ public final class NewsCounts implements AutoCloseable {
     if (!running) {
       return repository.tally(filter, thematicIds, territoryIds);
     }
-    Key key = new Key(revision.get(), filter, Set.copyOf(thematicIds), Set.copyOf(territoryIds));
+    Key key = new Key(filter, Set.copyOf(thematicIds), Set.copyOf(territoryIds));
+    long now = revision.get();
+    Entry known = cache.getIfPresent(key);
+    if (known != null) {
+      if (known.revision() != now) {
+        refreshLater(key);
+      }
+      return known.tally();
+    }
     try {
-      return cache.get(
-          key,
-          k -> {
-            try {
-              return repository.tally(k.filter(), k.thematicIds(), k.territoryIds());
-            } catch (RepositoryException e) {
-              throw new Failure(e);
-            }
-          });
+      return cache
+          .get(
+              key,
+              k -> {
+                try {
+                  return new Entry(
+                      now, repository.tally(k.filter(), k.thematicIds(), k.territoryIds()));
+                } catch (RepositoryException e) {
+                  throw new Failure(e);
+                }
+              })
+          .tally();
     } catch (Failure e) {
       throw e.cause;
     }
+  }
+
+  /** Queues one background recomputation of a key (none if one is already queued). */
+  private void refreshLater(Key key) {
+    ExecutorService thread = refresher;
+    if (thread == null || !refreshing.add(key)) {
+      return;
+    }
+    try {
+      thread.execute(() -> refresh(key));
+    } catch (RejectedExecutionException e) {
+      refreshing.remove(key); // closing
+    }
+  }
+
+  /** Runs on the background thread. */
+  private void refresh(Key key) {
+    refreshing.remove(key);
+    long now = revision.get();
+    Entry known = cache.getIfPresent(key);
+    if (!running || (known != null && known.revision() == now)) {
+      return;
+    }
+    try {
+      Session session = opener.open(NewsNodes.WORKSPACE);
+      try {
+        NewsRepository.Tally tally =
+            new NewsRepository(session).tally(key.filter(), key.thematicIds(), key.territoryIds());
+        cache
+            .asMap()
+            .merge(key, new Entry(now, tally), (old, fresh) -> old.revision() > now ? old : fresh);
+        refreshes.incrementAndGet();
+      } finally {
+        session.logout();
+      }
+    } catch (RepositoryException | RuntimeException e) {
+      LOG.warn("Listing counts not refreshed (the previous ones are served): {}", e.toString());
+    }
+  }
+
+  /**
+   * @return background recomputations done since the start; for tests and monitoring
+   */
+  public long refreshes() {
+    return refreshes.get();
   }
 
   /**
@@ -156,17 +231,21 @@ public final class NewsCounts implements AutoCloseable {
     return revision.get();
   }
 
-  /** Removes the listener, logs its sessions out and forgets every count. */
+  /** Removes the listener, stops the background thread, logs the sessions out, forgets counts. */
   @Override
   public synchronized void close() {
     running = false;
+    ExecutorService thread = refresher;
+    refresher = null;
+    if (thread != null) {
+      thread.shutdownNow();
+    }
     logout();
     cache.invalidateAll();
   }
 
   private void onEvents(EventIterator events) {
     revision.incrementAndGet();
-    cache.invalidateAll();
   }
 
   private void logout() {
@@ -181,8 +260,10 @@ public final class NewsCounts implements AutoCloseable {
     sessions.clear();
   }
 
-  private record Key(
-      long revision, NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds) {}
+  private record Key(NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds) {}
+
+  /** Counts and the content revision they were computed at. */
+  private record Entry(long revision, NewsRepository.Tally tally) {}
 
   /** Carries a repository failure out of the cache's loader. */
   private static final class Failure extends RuntimeException {

@@ -217,6 +217,22 @@ public final class NewsRepository {
   }
 
   /**
+   * @param filter what to select
+   * @return identifier → path of every item the filter selects, in no particular order (one query
+   *     without ordering; each matching node is read)
+   * @throws RepositoryException on repository failure
+   */
+  public Map<String, String> paths(NewsFilter filter) throws RepositoryException {
+    Map<String, String> paths = new LinkedHashMap<>();
+    NodeIterator nodes = filtered(filter).query(session, "").execute().getNodes();
+    while (nodes.hasNext()) {
+      Node node = nodes.nextNode();
+      paths.put(node.getIdentifier(), node.getPath());
+    }
+    return paths;
+  }
+
+  /**
    * Counts a filter's items by kind and by the terms of their scopes, in one pass (one query
    * without ordering; each matching node is read once).
    *

@@ -36,8 +36,14 @@ import org.slf4j.LoggerFactory;
  * recomputation. Failures are logged (WARN, with the item's path) and never reach the repository's
  * event thread.
  *
- * <p>Not handled: moving or re-parenting a <em>term</em> in a taxonomy does not recompute the items
- * tagged with it (nor their descendants' items): the next module update's backfill does.
+ * <p>Terms moved in a taxonomy (Magnolia's Thématiques or Territoires app: {@code NODE_MOVED} on
+ * workspace {@value TaxonomyNodes#THEMATICS_WORKSPACE} or {@value
+ * TaxonomyNodes#TERRITORIES_WORKSPACE}, one listener each): every item whose scope holds the moved
+ * term (items tagged with it or with one of its descendants: one bound query on the scope property)
+ * is queued the same way. A taxonomy workspace that cannot be watched is logged (WARN) and skipped.
+ *
+ * <p>Not handled: a territory's {@link TaxonomyNodes#ANCESTORS} edited by hand (only the import
+ * writes it, and the module update's backfill follows the import).
  */
 public final class NewsScopeWatcher implements AutoCloseable {
 
@@ -63,6 +69,7 @@ public final class NewsScopeWatcher implements AutoCloseable {
   private final Map<String, String> queued = new ConcurrentHashMap<>();
   private final AtomicLong recomputations = new AtomicLong();
   private final EventListener listener = this::onEvent;
+  private final Map<Session, EventListener> termListeners = new LinkedHashMap<>();
   private volatile ExecutorService worker;
   private volatile Session session;
   private boolean closed;
@@ -107,6 +114,31 @@ public final class NewsScopeWatcher implements AutoCloseable {
       worker = null;
       throw e;
     }
+    watchMoves(TaxonomyNodes.THEMATICS_WORKSPACE, NewsNodes.THEMATIC_SCOPE);
+    watchMoves(TaxonomyNodes.TERRITORIES_WORKSPACE, NewsNodes.TERRITORY_SCOPE);
+  }
+
+  /** Registers a NODE_MOVED listener on a taxonomy workspace; logs and skips on failure. */
+  private void watchMoves(String workspace, String scopeProperty) {
+    Session taxonomy = null;
+    try {
+      taxonomy = opener.open(workspace);
+      EventListener moves = events -> onMoves(events, scopeProperty);
+      taxonomy
+          .getWorkspace()
+          .getObservationManager()
+          .addEventListener(moves, Event.NODE_MOVED, "/", true, null, null, false);
+      termListeners.put(taxonomy, moves);
+    } catch (RepositoryException | RuntimeException e) {
+      LOG.warn(
+          "Terms moved in {} are not followed (items get their scope at the next module update):"
+              + " {}",
+          workspace,
+          e.toString());
+      if (taxonomy != null) {
+        taxonomy.logout();
+      }
+    }
   }
 
   /**
@@ -135,6 +167,16 @@ public final class NewsScopeWatcher implements AutoCloseable {
     } catch (RepositoryException | RuntimeException e) {
       LOG.warn("Cannot unregister the news scope listener: {}", e.toString());
     }
+    termListeners.forEach(
+        (taxonomy, moves) -> {
+          try {
+            taxonomy.getWorkspace().getObservationManager().removeEventListener(moves);
+          } catch (RepositoryException | RuntimeException e) {
+            LOG.warn("Cannot unregister the term move listener: {}", e.toString());
+          }
+          taxonomy.logout();
+        });
+    termListeners.clear();
     worker.shutdown();
     try {
       if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
@@ -169,6 +211,34 @@ public final class NewsScopeWatcher implements AutoCloseable {
       items.forEach(this::enqueue);
     } catch (RuntimeException e) {
       LOG.warn("Cannot queue news scope recomputations: {}", e.toString());
+    }
+  }
+
+  /** Runs on the repository's event thread: queues a search per moved term, never throws. */
+  private void onMoves(EventIterator events, String scopeProperty) {
+    while (events.hasNext()) {
+      try {
+        String term = events.nextEvent().getIdentifier();
+        if (term != null) {
+          worker.execute(() -> queueTagged(scopeProperty, term));
+        }
+      } catch (RepositoryException | RuntimeException e) {
+        LOG.warn("Unreadable term move event: {}", e.toString());
+      }
+    }
+  }
+
+  /** Runs on the worker thread: queues every item whose scope holds the moved term. */
+  private void queueTagged(String scopeProperty, String term) {
+    try {
+      session.refresh(false);
+      NewsFilter filter =
+          NewsNodes.THEMATIC_SCOPE.equals(scopeProperty)
+              ? NewsFilter.ALL.withThematic(term)
+              : NewsFilter.ALL.withTerritory(term);
+      new NewsRepository(session).paths(filter).forEach(this::enqueue);
+    } catch (RepositoryException | RuntimeException e) {
+      LOG.warn("Cannot find the news items of moved term {}: {}", term, e.toString());
     }
   }
 

@@ -83,7 +83,7 @@ class NewsCountsTest {
   }
 
   @Test
-  void countsAreKeptUntilTheContentChanges() throws Exception {
+  void countsAreKeptAndRecomputedInTheBackgroundWhenTheContentChanges() throws Exception {
     try (NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
       NewsFilter t2 = NewsFilter.ALL.withThematic("t2");
       NewsRepository.Tally notStarted = counts.tally(session, t2, Set.of(), Set.of("nord"));
@@ -97,20 +97,28 @@ class NewsCountsTest {
       assertEquals(1, first.territory("nord"));
 
       long revision = counts.revision();
+      long refreshes = counts.refreshes();
       save("d", NewsKind.NEWS, List.of("t2"), List.of("nord"));
       awaitRevisionAfter(counts, revision);
 
+      // served at once from memory, recomputed behind
+      assertSame(first, counts.tally(session, t2, Set.of(), Set.of("nord")));
+      awaitRefreshesAfter(counts, refreshes);
       NewsRepository.Tally after = counts.tally(session, t2, Set.of(), Set.of("nord"));
       assertEquals(3, after.total());
       assertEquals(2, after.territory("nord"));
       assertSame(after, counts.tally(session, t2, Set.of(), Set.of("nord")));
+      assertEquals(refreshes + 1, counts.refreshes(), "one recomputation for many requests");
 
       revision = counts.revision();
+      refreshes = counts.refreshes();
       site.session(TaxonomyNodes.TERRITORIES_WORKSPACE)
           .getRootNode()
           .addNode("nouveau", TaxonomyNodes.TERRITORY_TYPE);
       site.session(TaxonomyNodes.TERRITORIES_WORKSPACE).save();
       awaitRevisionAfter(counts, revision);
+      assertSame(after, counts.tally(session, t2, Set.of(), Set.of("nord")));
+      awaitRefreshesAfter(counts, refreshes);
       assertNotSame(after, counts.tally(session, t2, Set.of(), Set.of("nord")));
 
       counts.close();
@@ -128,6 +136,15 @@ class NewsCountsTest {
     }
     assertThrows(
         IllegalArgumentException.class, () -> new NewsCounts(site.repository()::login, -1));
+  }
+
+  private static void awaitRefreshesAfter(NewsCounts counts, long refreshes)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (counts.refreshes() == refreshes && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(counts.refreshes() > refreshes, "recomputed in the background");
   }
 
   private static void awaitRevisionAfter(NewsCounts counts, long revision)

@@ -114,6 +114,38 @@ class NewsScopeWatcherTest {
   }
 
   @Test
+  void aThematicMovedInItsTreeRecomputesTheItemsTaggedWithItOrItsChildren() throws Exception {
+    Session thematics = server.repository().login(TaxonomyNodes.THEMATICS_WORKSPACE);
+    Session news = server.repository().login(NewsNodes.WORKSPACE);
+    try {
+      Node exclusion = thematics.getNode("/cohesion-sociale/lutte-contre-l-exclusion");
+      String cohesion = exclusion.getParent().getIdentifier();
+      String sante = thematics.getNode("/sante").getIdentifier();
+      Node item = news.getRootNode().addNode("deplacement-de-theme", NewsNodes.NODE_TYPE);
+      item.setProperty(NewsNodes.THEMATICS, new String[] {exclusion.getIdentifier()});
+      news.save();
+      awaitTrue(() -> thematicScope(news, item).contains(cohesion));
+
+      thematics.move(exclusion.getPath(), "/sante/lutte-contre-l-exclusion");
+      thematics.save();
+
+      awaitTrue(() -> thematicScope(news, item).contains(sante));
+      assertEquals(Set.of(exclusion.getIdentifier(), sante), Set.copyOf(thematicScope(news, item)));
+    } finally {
+      thematics.move(
+          "/sante/lutte-contre-l-exclusion", "/cohesion-sociale/lutte-contre-l-exclusion");
+      thematics.save();
+      news.logout();
+      thematics.logout();
+    }
+  }
+
+  private static List<String> thematicScope(Session news, Node item) throws RepositoryException {
+    news.refresh(true);
+    return JcrProperties.strings(item, NewsNodes.THEMATIC_SCOPE);
+  }
+
+  @Test
   void failuresAreLoggedWithThePathAndLaterEditsStillWork() throws Exception {
     PreviewRepository repository = server.repository();
     Session news = repository.login(NewsNodes.WORKSPACE);
