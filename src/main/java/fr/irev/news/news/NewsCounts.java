@@ -71,6 +71,7 @@ public final class NewsCounts implements AutoCloseable {
   private final Cache<Key, Entry> cache;
   private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
   private final AtomicLong refreshes = new AtomicLong();
+  private final AtomicLong pending = new AtomicLong();
   private volatile ExecutorService refresher;
   private final AtomicLong revision = new AtomicLong();
   private final EventListener listener = this::onEvents;
@@ -184,10 +185,19 @@ public final class NewsCounts implements AutoCloseable {
     if (thread == null || !refreshing.add(key)) {
       return;
     }
+    pending.incrementAndGet();
     try {
-      thread.execute(() -> refresh(key));
+      thread.execute(
+          () -> {
+            try {
+              refresh(key);
+            } finally {
+              pending.decrementAndGet();
+            }
+          });
     } catch (RejectedExecutionException e) {
       refreshing.remove(key); // closing
+      pending.decrementAndGet();
     }
   }
 
@@ -214,6 +224,13 @@ public final class NewsCounts implements AutoCloseable {
     } catch (RepositoryException | RuntimeException e) {
       LOG.warn("Listing counts not refreshed (the previous ones are served): {}", e.toString());
     }
+  }
+
+  /**
+   * @return background recomputations queued or running; for tests and monitoring
+   */
+  public long pendingRefreshes() {
+    return pending.get();
   }
 
   /**

@@ -158,6 +158,8 @@ public final class ListingBenchmark {
           data.written(),
           data.matching(),
           data.filterTitle());
+      get(server, page, "text/html"); // the counts of the previous size are recomputed now
+      System.out.printf(Locale.ROOT, "  repository quiet after %.1f s%n", settle(server));
       byte[] body = get(server, page, "text/html");
       checkFiltered(body, data);
       String name = "listing-" + size + ".html";
@@ -170,7 +172,6 @@ public final class ListingBenchmark {
       }
       URI pageUri = server.baseUri().resolve(page.substring(1));
       URI staticUri = server.baseUri().resolve(staticFile.substring(1));
-      System.out.printf(Locale.ROOT, "  repository quiet after %.1f s%n", settle(server));
       try (Clients load = new Clients(clients)) {
         load.run(pageUri, warmup);
         load.run(staticUri, warmup);
@@ -247,8 +248,8 @@ public final class ListingBenchmark {
   }
 
   /**
-   * Waits until the scope watcher has stopped recomputing and the count cache's revision has not
-   * moved for 2 s (at most 10 minutes).
+   * Waits until the scope watcher has stopped recomputing, the count cache has no recomputation
+   * pending and its revision has not moved for 2 s (at most 10 minutes).
    *
    * @return seconds waited
    */
@@ -263,7 +264,7 @@ public final class ListingBenchmark {
       Thread.sleep(100);
       long r = server.scopeWatcher().recomputations();
       long v = server.newsCounts().revision();
-      if (r != recomputations || v != revision) {
+      if (r != recomputations || v != revision || server.newsCounts().pendingRefreshes() > 0) {
         recomputations = r;
         revision = v;
         stableSince = System.nanoTime();
