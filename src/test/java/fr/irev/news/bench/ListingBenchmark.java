@@ -48,7 +48,8 @@ import javax.jcr.Session;
  *
  * <p>Arguments (all optional): {@code --sizes 1000,10000,100000}, {@code --clients 4}, {@code
  * --rounds 6}, {@code --requests 5} per client and round, {@code --warmup 10} per client, {@code
- * --cold 5}, {@code --departement 59} (INSEE code).
+ * --cold 5}, {@code --departement 59} (INSEE code), {@code --also "/actualites?a|/actualites?b"}
+ * (other list addresses timed at each size, without a static file).
  *
  * <pre>
  * mvn -Direv.build.dir=target-bench -DskipTests test-compile exec:java -Dexec.classpathScope=test \
@@ -62,6 +63,9 @@ public final class ListingBenchmark {
   /** Requests timed after a change of the content. */
   private static int cold;
 
+  /** Other list addresses timed at each size (after the comparison), without a static file. */
+  private static List<String> also = List.of();
+
   public static void main(String[] args) throws Exception {
     System.setProperty("org.slf4j.simpleLogger.log.fr.irev", "warn");
     int[] sizes =
@@ -74,6 +78,8 @@ public final class ListingBenchmark {
     int requests = Bench.intOption(args, "requests", 5);
     int warmup = Bench.intOption(args, "warmup", 10);
     cold = Bench.intOption(args, "cold", 5);
+    String others = Bench.option(args, "also", "");
+    also = others.isBlank() ? List.of() : List.of(others.split("\\|"));
     String departement = Bench.option(args, "departement", "59");
     Path work = Files.createTempDirectory("irev-bench-listing-");
     Path project = copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
@@ -142,6 +148,7 @@ public final class ListingBenchmark {
         rounds,
         requests);
     List<List<String>> rows = new ArrayList<>();
+    List<List<String>> otherRows = new ArrayList<>();
     double firstPage = Double.NaN;
     int firstSize = 0;
     for (int size : sizes) {
@@ -229,8 +236,29 @@ public final class ListingBenchmark {
             pageTimes.size());
       }
       Files.delete(copy);
+      for (String other : also) {
+        get(server, other, "text/html"); // counts computed once
+        settle(server);
+        URI uri = server.baseUri().resolve(other.substring(1));
+        try (Clients load = new Clients(clients)) {
+          load.run(uri, warmup);
+          List<Double> times = load.run(uri, requests * rounds);
+          otherRows.add(
+              List.of(
+                  String.format(Locale.ROOT, "%,d", size).replace(',', ' '),
+                  "`" + other + "`",
+                  ms(median(times)),
+                  ms(percentile(times, 0.9)),
+                  Integer.toString(times.size())));
+          System.out.printf(Locale.ROOT, "  size %d: %s %.2f ms%n", size, other, median(times));
+        }
+      }
     }
     System.out.println();
+    if (!otherRows.isEmpty()) {
+      Bench.table(List.of("items", "page", "ms (median)", "ms (p90)", "requests"), otherRows);
+      System.out.println();
+    }
     Bench.table(
         List.of(
             "items",
