@@ -360,9 +360,13 @@ public final class NewsRepository {
         case UPCOMING ->
             conditions.add(kind + " AND (" + start + " >= $from OR " + end + " >= $from)");
         case PAST ->
-            conditions.add(kind + " AND " + start + " < $from AND NOT " + end + " >= $from");
+            // "NOT (x >= $from …)" rather than "x < $from": see MONTH
+            conditions.add(kind + " AND NOT (" + start + " >= $from OR " + end + " >= $from)");
         case MONTH -> {
-          // NOT inside OR is not evaluated as such by Jackrabbit: news are "kind = news" here
+          // NOT inside OR is not evaluated as such by Jackrabbit: news are "kind = news" here.
+          // A month is [from, to) without "x < $to": Jackrabbit's index answers an open lower
+          // bound by reading every older term of the property; "x >= $to" reads the newer ones,
+          // and the month is what is at or after from, minus what is at or after to.
           conditions.bind("to", values.createValue(calendar(period.to())));
           conditions.bind("news", values.createValue(NewsKind.NEWS.code()));
           String published = "n.[" + NewsNodes.PUBLICATION_DATE + "]";
@@ -371,15 +375,21 @@ public final class NewsRepository {
                   + kind
                   + " AND "
                   + start
-                  + " >= $from AND "
-                  + start
-                  + " < $to) OR (n.["
+                  + " >= $from) OR (n.["
                   + NewsNodes.KIND
                   + "] = $news AND "
                   + published
-                  + " >= $from AND "
+                  + " >= $from)");
+          conditions.add(
+              "NOT (("
+                  + kind
+                  + " AND "
+                  + start
+                  + " >= $to) OR (n.["
+                  + NewsNodes.KIND
+                  + "] = $news AND "
                   + published
-                  + " < $to)");
+                  + " >= $to))");
         }
       }
     }
