@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.news.NewsScopeWatcher;
 import fr.irev.news.preview.bootstrap.ModuleDescriptorParser;
 import fr.irev.news.testing.LogCapture;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 import javax.jcr.RepositoryException;
 import org.junit.jupiter.api.Test;
 
-/** The module class: declared in the descriptor, starts and stops the scope watcher. */
+/** The module class: declared in the descriptor, starts and stops the scope watcher and counts. */
 class IrevNewsModuleTest {
 
   @Test
@@ -35,16 +36,22 @@ class IrevNewsModuleTest {
   }
 
   @Test
-  void startRunsOneWatcherAndStopClosesIt() throws Exception {
+  void startRunsOneWatcherAndOneCountCacheAndStopClosesThem() throws Exception {
     try (TestSite site = TestSite.empty()) {
       IrevNewsModule module = new IrevNewsModule(site.repository()::login);
       module.start(null);
       NewsScopeWatcher watcher = module.watcher();
+      NewsCounts counts = module.counts();
       assertNotNull(watcher);
-      module.start(null); // a module restart keeps it
+      assertNotNull(counts);
+      assertSame(counts, IrevNewsModule.runningCounts(), "what MagnoliaContentContext reads");
+      module.start(null); // a module restart keeps them
       assertSame(watcher, module.watcher());
+      assertSame(counts, module.counts());
       module.stop(null);
       assertNull(module.watcher());
+      assertNull(module.counts());
+      assertNull(IrevNewsModule.runningCounts());
       module.stop(null);
     }
   }
@@ -60,6 +67,9 @@ class IrevNewsModuleTest {
       module.start(null);
       assertNull(module.watcher());
       assertTrue(log.text().contains("News scope watcher not started"), log.text());
+      assertNull(module.counts());
+      assertNull(IrevNewsModule.runningCounts(), "lists count on every request");
+      assertTrue(log.text().contains("Listing count cache not started"), log.text());
       module.stop(null);
     }
   }
