@@ -96,9 +96,9 @@ public final class EventCalendar {
   /**
    * Several events in one iCalendar object (a feed), in the given order.
    *
-   * @param events the events, not {@code null}; an empty list gives a VCALENDAR without components,
-   *     as feeds do when nothing is scheduled (RFC 5545 asks for at least one component; calendar
-   *     clients accept it)
+   * @param events the events, not {@code null}; an empty list gives a VCALENDAR whose only
+   *     component is the {@code VTIMEZONE} of Europe/Paris (RFC 5545 §3.4 asks for at least one
+   *     component: a feed with nothing scheduled stays a valid calendar)
    * @param calendarName the feed's name, written as {@code NAME} (RFC 7986 §5.1) and {@code
    *     X-WR-CALNAME} (read by Apple and Google calendars); {@code null} for none
    * @return the object's text, CRLF line ends, folded; never {@code null}
@@ -156,7 +156,7 @@ public final class EventCalendar {
       calendar.add(new XProperty("X-WR-CALNAME", name));
     }
     boolean timed = events.stream().anyMatch(e -> !Objects.requireNonNull(e, "event").allDay());
-    if (timed && paris != null) {
+    if ((timed || events.isEmpty()) && paris != null) {
       calendar.add(paris);
     }
     for (CalendarEvent event : events) {

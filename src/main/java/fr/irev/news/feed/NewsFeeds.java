@@ -39,9 +39,7 @@ public final class NewsFeeds {
   /** Most items in the RSS feed: the newest by publication date. */
   public static final int MAX_ITEMS = 50;
 
-  /**
-   * Most items read for the calendar (newest publication first); the events among them are written.
-   */
+  /** Most events of a calendar (newest publication first), whatever the number of news items. */
   public static final int MAX_CALENDAR_ITEMS = 500;
 
   /** The site's name, in the feeds' titles. */
@@ -106,8 +104,8 @@ public final class NewsFeeds {
   }
 
   /**
-   * The events of a filter combination as one subscribable iCalendar object: the events among the
-   * {@value #MAX_CALENDAR_ITEMS} newest items, in list order.
+   * The events of a filter combination as one subscribable iCalendar object: its {@value
+   * #MAX_CALENDAR_ITEMS} newest events (the filter with the kind "event"), in list order.
    *
    * @param parameters a GET parameter's raw value by name ({@code null} when absent)
    * @return the calendar, never {@code null} (without events: a calendar without components)
@@ -116,7 +114,7 @@ public final class NewsFeeds {
   public FeedDocument calendar(Function<String, String> parameters) throws RepositoryException {
     ListingQuery query = ListingQuery.parse(context, parameters);
     List<NewsItem> events = new ArrayList<>();
-    for (NewsItem item : query.list(context, 0, MAX_CALENDAR_ITEMS)) {
+    for (NewsItem item : query.listEvents(context, 0, MAX_CALENDAR_ITEMS)) {
       if (item.isEvent() && item.identifier() != null) {
         events.add(item);
       }

@@ -56,7 +56,10 @@ public record NewsFilter(
       UPCOMING,
       /** Events over before {@code from}. */
       PAST,
-      /** Events starting, and news published, in [{@code from}, {@code to}). */
+      /**
+       * Events under way at some point of [{@code from}, {@code to}) (starting in it, or started
+       * before and ending in it or later), and news published in it.
+       */
       MONTH
     }
   }

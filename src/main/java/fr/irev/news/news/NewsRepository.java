@@ -373,9 +373,11 @@ public final class NewsRepository {
           conditions.add(
               "("
                   + kind
-                  + " AND "
+                  + " AND ("
                   + start
-                  + " >= $from) OR (n.["
+                  + " >= $from OR "
+                  + end
+                  + " >= $from)) OR (n.["
                   + NewsNodes.KIND
                   + "] = $news AND "
                   + published

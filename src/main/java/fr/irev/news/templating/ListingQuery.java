@@ -11,6 +11,7 @@ import fr.irev.news.taxonomy.Term;
 import fr.irev.news.taxonomy.TermRepository;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -59,6 +60,15 @@ public final class ListingQuery {
 
   /** Most words of a full-text filter. */
   static final int MAX_WORDS = 10;
+
+  /** First year a month filter may name. */
+  static final int MIN_YEAR = 1900;
+
+  /**
+   * Last year a month filter may name (Jackrabbit's index cannot compare dates much further: a year
+   * from 3190 on made its date range fail).
+   */
+  static final int MAX_YEAR = 2999;
 
   /** The GET parameters read, in the order {@link #query()} writes them back. */
   public static final List<String> PARAMETERS =
@@ -165,7 +175,10 @@ public final class ListingQuery {
     } else if (PAST.equals(rawPeriod)) {
       period = new NewsFilter.Period(NewsFilter.Period.Type.PAST, today, null);
       labels.add("Période\u00a0: passés");
-    } else if (month != null && month.matches()) {
+    } else if (month != null
+        && month.matches()
+        && Integer.parseInt(month.group(1)) >= MIN_YEAR
+        && Integer.parseInt(month.group(1)) <= MAX_YEAR) {
       YearMonth yearMonth =
           YearMonth.of(Integer.parseInt(month.group(1)), Integer.parseInt(month.group(2)));
       period =
@@ -208,7 +221,8 @@ public final class ListingQuery {
    * @return the words, or {@code null} when there is none
    */
   static String words(String raw) {
-    String text = raw.length() > MAX_TEXT ? raw.substring(0, MAX_TEXT) : raw;
+    String composed = Normalizer.normalize(raw, Normalizer.Form.NFC);
+    String text = composed.length() > MAX_TEXT ? composed.substring(0, MAX_TEXT) : composed;
     List<String> words = new ArrayList<>();
     Matcher matcher = WORD.matcher(text);
     while (matcher.find() && words.size() < MAX_WORDS) {
@@ -233,6 +247,25 @@ public final class ListingQuery {
   public List<NewsItem> list(ContentContext context, long offset, long limit)
       throws RepositoryException {
     return new NewsRepository(context.session(NewsNodes.WORKSPACE)).list(filter, offset, limit);
+  }
+
+  /**
+   * The events among the matching items, newest first: the filter with the kind "event" (none when
+   * the filter asks for news only).
+   *
+   * @param context the request's content (news workspace)
+   * @param offset events to skip, ≥ 0
+   * @param limit most events, ≥ 1
+   * @return the events, in order
+   * @throws RepositoryException on repository failure
+   */
+  public List<NewsItem> listEvents(ContentContext context, long offset, long limit)
+      throws RepositoryException {
+    if (filter.kind() == NewsKind.NEWS) {
+      return List.of();
+    }
+    return new NewsRepository(context.session(NewsNodes.WORKSPACE))
+        .list(filter.withKind(NewsKind.EVENT), offset, limit);
   }
 
   /**

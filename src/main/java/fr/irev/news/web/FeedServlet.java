@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * {@code Last-Modified} (newest item), {@code X-Content-Type-Options: nosniff}. Conditional
  * requests as for downloads ({@link Conditionals}): 304, or 412 for a failed {@code If-Match}.
  * Unknown address or event → 404 French page; no content context or repository failure → 503 French
- * page. Never a 500.
+ * page; a month filter outside 1900–2999 is ignored like any unusable value. An unexpected failure
+ * is logged (ERROR, with its stack trace) and answered with the French 500 page.
  */
 public final class FeedServlet extends AssetServlet {
 
@@ -98,6 +99,10 @@ public final class FeedServlet extends AssetServlet {
     } catch (RepositoryException e) {
       LOG.warn("Feed {} unavailable: {}", path, e.toString());
       ErrorPage.send(response, 503, request.getContextPath(), body);
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("Feed {} failed", path, e);
+      ErrorPage.send(response, 500, request.getContextPath(), body);
       return;
     }
     if (document.isEmpty()) {

@@ -302,8 +302,8 @@ class EventCalendarTest {
   }
 
   @Test
-  void anEmptyFeedIsACalendarWithoutComponents() throws Exception {
-    String ics = EventCalendar.write(List.of(), null);
+  void anEmptyFeedIsAValidCalendarWithTheParisTimeZoneAsItsOneComponent() throws Exception {
+    List<String> lines = lines(EventCalendar.write(List.of(), null));
 
     assertEquals(
         List.of(
@@ -312,8 +312,12 @@ class EventCalendarTest {
             "VERSION:2.0",
             "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH",
-            "END:VCALENDAR"),
-        lines(ics));
+            "BEGIN:VTIMEZONE",
+            "TZID:Europe/Paris"),
+        lines.subList(0, 7));
+    assertEquals("END:VTIMEZONE", lines.get(lines.size() - 2));
+    assertEquals("END:VCALENDAR", lines.get(lines.size() - 1));
+    assertEquals(0, lines.stream().filter(l -> l.equals("BEGIN:VEVENT")).count());
   }
 
   @Test

@@ -176,7 +176,9 @@ class NewsListingTest {
         june,
         item ->
             item.isEvent()
-                ? in(item.schedule().start(), from, to)
+                ? item.schedule().start().isBefore(to)
+                    && (!item.schedule().start().isBefore(from)
+                        || (item.schedule().end() != null && !item.schedule().end().isBefore(from)))
                 : item.publicationDate() != null && in(item.publicationDate(), from, to),
         newestFirst());
   }

@@ -262,9 +262,11 @@ class ListingsSiteTest {
 
   @Test
   void monthsAreCalendarMonthsInParis() throws Exception {
-    // 2027-03-31 23:30 Paris is 21:30 UTC: March, not April; 2027-04-01 00:30 Paris is April
+    // 2027-03-31 23:30 Paris is 21:30 UTC: March, not February; 2027-04-01 00:30 Paris is April
     assertEquals(List.of(SAMPLE_MARCH, "evenement-mars"), list("periode=2027-03"));
-    assertEquals(List.of("evenement-avril"), list("periode=2027-04"));
+    // "evenement-mars" runs until 2027-04-01 01:00: under way in April too
+    assertEquals(List.of("evenement-avril", "evenement-mars"), list("periode=2027-04"));
+    assertEquals(List.of(), list("periode=2027-05"));
     assertEquals(
         List.of("evenement-mars"), list("periode=2027-03&thematique=lutte-contre-l-exclusion"));
     // a news item counts in the month of its publication
@@ -298,6 +300,10 @@ class ListingsSiteTest {
       strings = {
         "type=blog",
         "periode=2027-13",
+        "periode=3190-01",
+        "periode=9999-12",
+        "periode=0000-01",
+        "periode=1899-12",
         "periode=a-venir%27%20OR%20%271",
         "q=%00",
         "type=%C3",
@@ -306,6 +312,33 @@ class ListingsSiteTest {
   void malformedValuesGiveANoticeAndAreIgnored(String query) throws Exception {
     Document page = page("/actualites?" + query);
     assertEquals(10, names(page).size(), query);
+  }
+
+  @Test
+  void monthsOutOfRangeAreIgnoredByThePagesAndTheFeeds() throws Exception {
+    assertEquals(
+        "Période inconnue : le filtre n'est pas appliqué.",
+        notice(page("/actualites?periode=9999-12")));
+    assertEquals(
+        "Période inconnue : le filtre n'est pas appliqué.",
+        notice(page("/territoires/lille?periode=3190-01")));
+    for (String feed :
+        List.of(
+            "/.irev-news/flux/actualites.rss?periode=9999-12",
+            "/.irev-news/flux/agenda.ics?periode=3190-01")) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(server.baseUri().resolve(feed)).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals(200, response.statusCode(), feed);
+    }
+  }
+
+  @Test
+  void aSearchInDecomposedUnicodeFindsTheComposedWords() throws Exception {
+    // "santé" typed as "sante" + U+0301 (combining acute accent), as some keyboards send it
+    assertEquals(list(q("santé")), list("q=sante%CC%81"));
+    assertTrue(!list(q("santé")).isEmpty());
   }
 
   @Test
