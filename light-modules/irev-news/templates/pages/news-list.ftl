@@ -26,7 +26,7 @@
 <h1 class="irev-list__title">${listing.heading!i18n['irev-news.list.title']}</h1>
 <form class="irev-search" method="get" action="${irevfn.listUrl()}" role="search">
   <label for="irev-q">${i18n['irev-news.list.search']}</label>
-  <input id="irev-q" type="search" name="q" value="${ctx.getParameter('q')!''}" maxlength="200">
+  <input id="irev-q" type="search" name="q" value="${listing.searchText}" maxlength="200">
   [#list listing.searchKept as kept]
   <input type="hidden" name="${kept.name}" value="${kept.value}">
   [/#list]

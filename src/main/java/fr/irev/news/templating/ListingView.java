@@ -15,6 +15,7 @@ public final class ListingView {
   private final Feeds feeds;
   private final Facets facets;
   private final List<HiddenField> searchKept;
+  private final String searchText;
 
   /**
    * The feeds of the same filters.
@@ -81,7 +82,8 @@ public final class ListingView {
       String message,
       Feeds feeds,
       Facets facets,
-      List<HiddenField> searchKept) {
+      List<HiddenField> searchKept,
+      String searchText) {
     this.items = List.copyOf(items);
     this.page = page;
     this.pageCount = pageCount;
@@ -93,6 +95,15 @@ public final class ListingView {
     this.feeds = feeds;
     this.facets = facets;
     this.searchKept = List.copyOf(searchKept);
+    this.searchText = searchText;
+  }
+
+  /**
+   * @return what the visitor typed in the search box, for showing it again: control characters
+   *     removed, at most {@value ListingQuery#MAX_TEXT} characters; {@code ""} without search
+   */
+  public String getSearchText() {
+    return searchText;
   }
 
   /**

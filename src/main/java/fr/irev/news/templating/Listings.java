@@ -80,7 +80,17 @@ final class Listings {
         new ListingView.Feeds(
             urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()),
         facets(filters, choices, counts, kinds),
-        search(filters));
+        search(filters),
+        typed(parameters.apply(ListingQuery.TEXT_PARAMETER)));
+  }
+
+  /** The search box's raw value, without control characters (C0, DEL, C1), not too long. */
+  static String typed(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    String text = raw.replaceAll("[\\p{Cc}]", "");
+    return text.length() > ListingQuery.MAX_TEXT ? text.substring(0, ListingQuery.MAX_TEXT) : text;
   }
 
   /** The search form keeps the other applied filters: a search narrows the list shown. */

@@ -118,6 +118,7 @@ public final class FakeFunctions {
     String query = filtered ? "?thematique=" + thematique : "";
     listing.put("rssUrl", "/.irev-news/flux/actualites.rss" + query);
     listing.put("calendarUrl", "/.irev-news/flux/agenda.ics" + query);
+    listing.put("searchText", "");
     listing.put(
         "searchKept",
         filtered ? List.of(Map.of("name", "thematique", "value", thematique)) : List.of());

@@ -335,6 +335,12 @@ class ListingsSiteTest {
   }
 
   @Test
+  void theSearchBoxShowsWhatWasTypedWithoutControlCharacters() throws Exception {
+    Document page = page("/actualites?q=a%01b%00%C2%85%20sant%C3%A9%20%3Cb%3E");
+    assertEquals("ab santé <b>", page.selectFirst("input[name=q]").attr("value"));
+  }
+
+  @Test
   void aSearchInDecomposedUnicodeFindsTheComposedWords() throws Exception {
     // "santé" typed as "sante" + U+0301 (combining acute accent), as some keyboards send it
     assertEquals(list(q("santé")), list("q=sante%CC%81"));
