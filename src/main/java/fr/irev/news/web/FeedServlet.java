@@ -10,9 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.jcr.RepositoryException;
@@ -164,20 +162,13 @@ public final class FeedServlet extends AssetServlet {
   }
 
   /**
-   * The filter parameters of the request. A query string the container refuses to decode (Jetty
-   * throws on bad percent-encoding, Tomcat skips the pair) counts as no filter.
+   * The filter parameters of the request, read from the raw query string pair by pair ({@link
+   * QueryParameters}): a malformed pair is skipped and the others still apply, as on the list page
+   * (whatever the container would do with the whole query string).
    */
   static Function<String, String> parameters(HttpServletRequest request) {
-    Map<String, String> values = new HashMap<>();
-    try {
-      for (String name : ListingQuery.PARAMETERS) {
-        values.put(name, request.getParameter(name));
-      }
-    } catch (RuntimeException e) {
-      LOG.debug("Feed query string not decodable, no filter applied: {}", e.toString());
-      values.clear();
-    }
-    return values::get;
+    QueryParameters query = QueryParameters.parse(request.getQueryString());
+    return query::first;
   }
 
   /**

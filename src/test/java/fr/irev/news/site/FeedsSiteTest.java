@@ -295,11 +295,24 @@ class FeedsSiteTest {
     assertEquals(4, listed.size());
     assertTrue(unknown.getDescription().contains("Thématique inconnue"));
 
-    // a query string the container cannot decode: the unfiltered feed, never an error
+    // malformed pairs are skipped, never an error
     RawHttp.Response malformed =
         RawHttp.send(server.baseUri(), "GET", RSS + "?thematique=%ZZ&territoire=%C3%28");
     assertEquals(200, malformed.status());
     assertEquals(4, rome(malformed.body().getBytes(StandardCharsets.UTF_8)).getItems().size());
+    // ... and the valid ones still apply, as on the list page
+    RawHttp.Response partly =
+        RawHttp.send(server.baseUri(), "GET", RSS + "?type=evenement&x=%ZZ&q=%FF");
+    assertEquals(200, partly.status());
+    Channel events = rome(partly.body().getBytes(StandardCharsets.UTF_8));
+    RawHttp.Response clean = RawHttp.send(server.baseUri(), "GET", RSS + "?type=evenement");
+    List<String> expected =
+        rome(clean.body().getBytes(StandardCharsets.UTF_8)).getItems().stream()
+            .map(Item::getLink)
+            .toList();
+    assertFalse(expected.isEmpty());
+    assertEquals(expected, events.getItems().stream().map(Item::getLink).toList());
+    assertTrue(events.getDescription().contains("Recherche"), events.getDescription());
   }
 
   @Test

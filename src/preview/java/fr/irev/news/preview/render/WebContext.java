@@ -1,5 +1,6 @@
 package fr.irev.news.preview.render;
 
+import fr.irev.news.web.QueryParameters;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package fr.irev.news.preview.render;
+package fr.irev.news.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
