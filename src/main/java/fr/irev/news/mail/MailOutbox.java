@@ -379,7 +379,8 @@ public final class MailOutbox {
    * @param session a session on the outbox's workspace
    * @param state only messages in this state, or {@code null} for all
    * @param limit most entries returned, 1 to {@value #MAX_ENTRIES}
-   * @return the entries, possibly empty, never {@code null}
+   * @return the entries, possibly empty, never {@code null}; only entries still in {@code state}
+   *     when read
    * @throws IllegalArgumentException when {@code limit} is out of range
    * @throws RepositoryException on repository failure
    */
@@ -396,7 +397,11 @@ public final class MailOutbox {
     query.setLimit(limit);
     List<OutboxEntry> entries = new ArrayList<>();
     for (NodeIterator it = query.execute().getNodes(); it.hasNext(); ) {
-      entries.add(MailJcr.entry(it.nextNode()));
+      OutboxEntry entry = MailJcr.entry(it.nextNode());
+      // the worker may have saved another state between the query and this read
+      if (state == null || entry.state() == state) {
+        entries.add(entry);
+      }
     }
     return entries;
   }
