@@ -398,6 +398,16 @@ public final class RegistrationServlet extends RegistrationServletBase {
       boolean act)
       throws IOException, RepositoryException {
     String contextPath = request.getContextPath();
+    // the body is read first, even for a refusal: a connection whose request body was left unread
+    // may be closed under a client that reuses it (keep-alive)
+    String token;
+    try {
+      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+      token = first(request.getParameterMap(), RegistrationPaths.CANCEL_TOKEN);
+    } catch (RuntimeException e) {
+      // An unreadable body or query: IllegalArgumentException or the container's own exception.
+      token = null;
+    }
     if (act && SameOrigin.of(request, context.siteUrl()) == SameOrigin.Verdict.CROSS_SITE) {
       simple(
           response,
@@ -407,14 +417,6 @@ public final class RegistrationServlet extends RegistrationServletBase {
               + " lien reçu par e-mail.",
           contextPath);
       return;
-    }
-    String token;
-    try {
-      request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      token = first(request.getParameterMap(), RegistrationPaths.CANCEL_TOKEN);
-    } catch (RuntimeException e) {
-      // An unreadable body or query: IllegalArgumentException or the container's own exception.
-      token = null;
     }
     CancellationLinks.Verification verification =
         token == null
