@@ -5,7 +5,7 @@
   evenement), periode (a-venir, passes, AAAA-MM) and q (full-text words); paginated with page.
   Facets link to the same list with one filter changed, with their counts. Filtered by one term
   (the term pages /thematiques/… and /territoires/… forward here), the term's title is the heading
-  and its ancestors the breadcrumb. The RSS feed and the events calendar of the same filters are
+  and its ancestors the breadcrumb (an unknown term there: 404). The RSS feed and the events calendar of the same filters are
   offered in the head and under the list.
 --]
 [#import "/irev-news/templates/macros/news.ftl" as news]
@@ -13,7 +13,11 @@
 [#assign feedHead]
 <link rel="alternate" type="application/rss+xml" title="${i18n['irev-news.feeds.rss.name']}" href="${listing.rssUrl}">
 [/#assign]
-[@news.page title=i18n['irev-news.list.title'] head=feedHead]
+[#-- a term page (virtual URI mappings add terme=) whose term does not exist: 404, not indexed --]
+[#assign termParameter = ctx.getParameter('terme')!'']
+[#assign termMissing = (termParameter == 'thematique' || termParameter == 'territoire') && !listing.appliedFilters?seq_contains(termParameter)]
+[#if termMissing]${irevfn.notFound()}[/#if]
+[@news.page title=i18n['irev-news.list.title'] head=feedHead noindex=termMissing]
 [#if listing.breadcrumb?has_content]
 <nav class="irev-breadcrumb" aria-label="${i18n['irev-news.list.breadcrumb']}">
   <ol class="irev-breadcrumb__list">

@@ -16,6 +16,7 @@ public final class ListingView {
   private final Facets facets;
   private final List<HiddenField> searchKept;
   private final String searchText;
+  private final List<String> appliedFilters;
 
   /**
    * The feeds of the same filters.
@@ -83,7 +84,8 @@ public final class ListingView {
       Feeds feeds,
       Facets facets,
       List<HiddenField> searchKept,
-      String searchText) {
+      String searchText,
+      List<String> appliedFilters) {
     this.items = List.copyOf(items);
     this.page = page;
     this.pageCount = pageCount;
@@ -96,6 +98,15 @@ public final class ListingView {
     this.facets = facets;
     this.searchKept = List.copyOf(searchKept);
     this.searchText = searchText;
+    this.appliedFilters = List.copyOf(appliedFilters);
+  }
+
+  /**
+   * @return the GET parameters of the applied filters, e.g. {@code [thematique, type]}; an unknown
+   *     term, a malformed value or an absent parameter is not there
+   */
+  public List<String> getAppliedFilters() {
+    return appliedFilters;
   }
 
   /**

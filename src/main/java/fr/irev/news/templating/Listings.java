@@ -81,7 +81,8 @@ final class Listings {
             urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()),
         facets(filters, choices, counts, kinds),
         search(filters),
-        typed(parameters.apply(ListingQuery.TEXT_PARAMETER)));
+        typed(parameters.apply(ListingQuery.TEXT_PARAMETER)),
+        List.copyOf(filters.applied().keySet()));
   }
 
   /** The search box's raw value, without control characters (C0, DEL, C1), not too long. */

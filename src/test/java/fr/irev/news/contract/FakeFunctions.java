@@ -119,6 +119,7 @@ public final class FakeFunctions {
     listing.put("rssUrl", "/.irev-news/flux/actualites.rss" + query);
     listing.put("calendarUrl", "/.irev-news/flux/agenda.ics" + query);
     listing.put("searchText", "");
+    listing.put("appliedFilters", filtered ? List.of("thematique") : List.of());
     listing.put(
         "searchKept",
         filtered ? List.of(Map.of("name", "thematique", "value", thematique)) : List.of());

@@ -315,6 +315,33 @@ class ListingsSiteTest {
   }
 
   @Test
+  void anUnknownTermPageIsNotFoundButTheListWithThatFilterIsNot() throws Exception {
+    for (String path : List.of("/thematiques/inconnue", "/territoires/atlantide")) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(server.baseUri().resolve(path)).GET().build(),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals(404, response.statusCode(), path);
+      Document page = Jsoup.parse(response.body());
+      assertNotNull(page.selectFirst("meta[name=robots][content*=noindex]"), path);
+      assertNotNull(notice(page), path);
+    }
+    assertEquals(200, statusOf("/thematiques/sante"));
+    assertEquals(200, statusOf("/territoires/nord?thematique=inconnue"));
+    // a shared list link with an unknown term still shows the list, with a notice
+    assertEquals(
+        "Thématique inconnue : le filtre n'est pas appliqué.",
+        notice(page("/actualites?thematique=inconnue")));
+  }
+
+  private static int statusOf(String path) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(server.baseUri().resolve(path)).GET().build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  @Test
   void monthsOutOfRangeAreIgnoredByThePagesAndTheFeeds() throws Exception {
     assertEquals(
         "Période inconnue : le filtre n'est pas appliqué.",
