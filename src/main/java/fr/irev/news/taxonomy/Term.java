@@ -12,13 +12,29 @@ import java.util.Objects;
  *     /discrimination/lutte-contre-les-discriminations}
  * @param code official code of a territory, {@code null} for thematics or when unknown
  * @param level level of a territory, {@code null} for thematics
+ * @param caption a territory's picker name ({@link TaxonomyNodes#CAPTION}, {@code "Brie (02)"}),
+ *     {@code null} for thematics or when none is stored
  */
 public record Term(
-    String identifier, String name, String title, String path, String code, TerritoryLevel level) {
+    String identifier,
+    String name,
+    String title,
+    String path,
+    String code,
+    TerritoryLevel level,
+    String caption) {
   public Term {
     Objects.requireNonNull(identifier, "identifier");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(path, "path");
+  }
+
+  /**
+   * @return the name that tells homonyms apart: the caption ({@code "Brie (02)"}) when the term has
+   *     one, else the title
+   */
+  public String label() {
+    return caption == null || caption.isBlank() ? title : caption;
   }
 }

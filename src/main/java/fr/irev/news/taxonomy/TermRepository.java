@@ -165,6 +165,7 @@ public final class TermRepository {
         title == null ? node.getName() : title,
         node.getPath(),
         string(node, TaxonomyNodes.CODE),
-        TerritoryLevel.fromCode(string(node, TaxonomyNodes.LEVEL)).orElse(null));
+        TerritoryLevel.fromCode(string(node, TaxonomyNodes.LEVEL)).orElse(null),
+        string(node, TaxonomyNodes.CAPTION));
   }
 }

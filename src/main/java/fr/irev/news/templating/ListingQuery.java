@@ -388,7 +388,7 @@ public final class ListingQuery {
       notices.add(unknown);
       return null;
     }
-    labels.add(what + "\u00a0: " + term.get().title());
+    labels.add(what + "\u00a0: " + term.get().label());
     applied.put(parameter, term.get().name());
     return term.get();
   }

@@ -334,6 +334,20 @@ class ListingsSiteTest {
         notice(page("/actualites?thematique=inconnue")));
   }
 
+  @Test
+  void homonymTerritoriesAreToldApartInTheFilterLabel() throws Exception {
+    assertTrue(
+        page("/actualites?territoire=brie-02122")
+            .selectFirst(".irev-filter")
+            .text()
+            .startsWith("Territoire : Brie (02)"));
+    assertTrue(
+        page("/territoires/brie-80141")
+            .selectFirst(".irev-filter")
+            .text()
+            .startsWith("Territoire : Brie (80)"));
+  }
+
   private static int statusOf(String path) throws Exception {
     return HTTP.send(
             HttpRequest.newBuilder(server.baseUri().resolve(path)).GET().build(),

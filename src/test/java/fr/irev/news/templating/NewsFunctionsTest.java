@@ -159,7 +159,7 @@ class NewsFunctionsTest {
     ListingView nord = functions.listing(null, null, "nord");
     assertEquals(0, nord.getTotal());
     assertTrue(nord.isEmpty());
-    assertEquals("Territoire" + NBSP + ": Nord", nord.getFilterLabel());
+    assertEquals("Territoire" + NBSP + ": Nord (59)", nord.getFilterLabel());
   }
 
   @Test
