@@ -39,6 +39,7 @@
 [#if listing.typeFacets?has_content]
 <nav class="irev-facets" aria-label="${i18n['irev-news.facets.label']}">
   [@facet title=i18n['irev-news.facets.type'] choices=listing.typeFacets /]
+  [@facet title=i18n['irev-news.facets.period'] choices=listing.periodFacets /]
   [@facet title=i18n['irev-news.facets.thematic'] choices=listing.thematicFacets /]
   [@facet title=i18n['irev-news.facets.territory'] choices=listing.territoryFacets /]
 </nav>
@@ -72,7 +73,7 @@
 <h2 class="irev-facets__title">${title}</h2>
 <ul class="irev-facets__list">
   [#list choices as choice]
-  <li><a class="irev-facets__link" href="${choice.url}"[#if choice.selected] aria-current="true"[/#if]>${choice.label}</a> <span class="irev-facets__count">(${choice.count?c})</span></li>
+  <li><a class="irev-facets__link" href="${choice.url}"[#if choice.selected] aria-current="true"[/#if]>${choice.label}</a>[#if choice.count gte 0] <span class="irev-facets__count">(${choice.count?c})</span>[/#if]</li>
   [/#list]
 </ul>
 [/#if]

@@ -29,7 +29,8 @@ public final class FacetView {
   }
 
   /**
-   * @return number of items matching this choice and the other applied filters
+   * @return number of items matching this choice and the other applied filters; -1 when not counted
+   *     (period choices)
    */
   public long getCount() {
     return count;

@@ -55,16 +55,19 @@ public final class ListingView {
    * Counts per facet.
    *
    * @param types news, events
+   * @param periods upcoming, past, this month (without counts)
    * @param thematics thematic choices
    * @param territories territory choices
    */
   record Facets(
       List<FacetView> types,
+      List<FacetView> periods,
       List<FacetView> thematics,
       List<FacetView> territories,
       String heading,
       List<FacetView> breadcrumb) {
     Facets {
+      periods = List.copyOf(periods);
       breadcrumb = List.copyOf(breadcrumb);
       types = List.copyOf(types);
       thematics = List.copyOf(thematics);
@@ -209,6 +212,14 @@ public final class ListingView {
    */
   public List<FacetView> getTypeFacets() {
     return facets.types();
+  }
+
+  /**
+   * @return the period facet: upcoming events, past events, the current month; without counts
+   *     ({@link FacetView#getCount()} is -1); the applied one links to the list without it
+   */
+  public List<FacetView> getPeriodFacets() {
+    return facets.periods();
   }
 
   /**

@@ -1,5 +1,6 @@
 package fr.irev.news.templating;
 
+import fr.irev.news.format.FrenchDates;
 import fr.irev.news.news.NewsCounts;
 import fr.irev.news.news.NewsFilter;
 import fr.irev.news.news.NewsItem;
@@ -9,10 +10,14 @@ import fr.irev.news.news.NewsRepository;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import fr.irev.news.taxonomy.Term;
 import fr.irev.news.taxonomy.TermRepository;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -159,12 +164,30 @@ final class Listings {
     List<FacetView> types = new ArrayList<>();
     for (NewsKind kind : NewsKind.values()) {
       String value = kind == NewsKind.EVENT ? ListingQuery.EVENTS : ListingQuery.NEWS;
+      boolean selected = kind == filter.kind();
       types.add(
           new FacetView(
               kind == NewsKind.EVENT ? "Événements" : "Actualités",
-              listUrl(filters.query(Map.of(ListingQuery.TYPE_PARAMETER, value))),
+              toggle(filters, ListingQuery.TYPE_PARAMETER, value, selected),
               kinds.kind(kind),
-              kind == filter.kind()));
+              selected));
+    }
+    List<FacetView> periods = new ArrayList<>();
+    String period = filters.applied().get(ListingQuery.PERIOD_PARAMETER);
+    YearMonth month = YearMonth.now(FrenchDates.PARIS);
+    Map<String, String> periodChoices = new LinkedHashMap<>();
+    periodChoices.put(ListingQuery.UPCOMING, "Événements à venir");
+    periodChoices.put(ListingQuery.PAST, "Événements passés");
+    periodChoices.put(
+        month.toString(), month.format(DateTimeFormatter.ofPattern("MMMM uuuu", Locale.FRENCH)));
+    for (Map.Entry<String, String> choice : periodChoices.entrySet()) {
+      boolean selected = choice.getKey().equals(period);
+      periods.add(
+          new FacetView(
+              capitalized(choice.getValue()),
+              toggle(filters, ListingQuery.PERIOD_PARAMETER, choice.getKey(), selected),
+              -1,
+              selected));
     }
     List<FacetView> thematics = new ArrayList<>();
     for (Term term : choices.thematics()) {
@@ -201,7 +224,18 @@ final class Listings {
                 false));
       }
     }
-    return new ListingView.Facets(types, thematics, territories, heading, breadcrumb);
+    return new ListingView.Facets(types, periods, thematics, territories, heading, breadcrumb);
+  }
+
+  private static String capitalized(String text) {
+    return text.substring(0, 1).toUpperCase(Locale.FRENCH) + text.substring(1);
+  }
+
+  /** The list with a choice applied, or, when it is the applied one, without it. */
+  private String toggle(ListingQuery filters, String parameter, String value, boolean selected) {
+    Map<String, String> change = new HashMap<>();
+    change.put(parameter, selected ? null : value);
+    return listUrl(filters.query(change));
   }
 
   private TermRepository thematicTerms() throws RepositoryException {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
 import javax.jcr.Session;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -332,6 +333,29 @@ class ListingsSiteTest {
     assertEquals(
         "Thématique inconnue : le filtre n'est pas appliqué.",
         notice(page("/actualites?thematique=inconnue")));
+  }
+
+  @Test
+  void periodChoicesAreOfferedAndAnAppliedChoiceLinksToTheListWithoutIt() throws Exception {
+    Document page = page("/actualites?thematique=sante");
+    Map<String, String> links = new java.util.LinkedHashMap<>();
+    for (org.jsoup.nodes.Element a : page.select(".irev-facets a")) {
+      links.put(a.text(), a.attr("href"));
+    }
+    assertEquals("/actualites?thematique=sante&periode=a-venir", links.get("Événements à venir"));
+    assertEquals("/actualites?thematique=sante&periode=passes", links.get("Événements passés"));
+    java.time.YearMonth month = java.time.YearMonth.now(PARIS);
+    assertTrue(
+        links.containsValue("/actualites?thematique=sante&periode=" + month), links.toString());
+
+    Document upcoming = page(links.get("Événements à venir"));
+    org.jsoup.nodes.Element selected = upcoming.selectFirst(".irev-facets a[aria-current]");
+    assertEquals("Événements à venir", selected.text());
+    assertEquals("/actualites?thematique=sante", selected.attr("href"));
+    Document events = page("/actualites?thematique=sante&type=evenement");
+    assertEquals(
+        "/actualites?thematique=sante",
+        events.selectFirst(".irev-facets a[aria-current]").attr("href"));
   }
 
   @Test
