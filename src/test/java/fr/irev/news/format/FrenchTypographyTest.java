@@ -24,4 +24,12 @@ class FrenchTypographyTest {
     assertEquals("", FrenchTypography.spaces(""));
     assertNull(FrenchTypography.spaces(null));
   }
+
+  @Test
+  void controlCharactersAreRemovedButTabsAndLineBreaksKept() {
+    assertEquals(
+        "Forum\tde\nl’exclusion\u00a0!",
+        FrenchTypography.spaces("Fo\u0000rum\tde\u0001\nl’exclu\u007fsion\u0085 !"));
+    assertEquals("\u00e9t\u00e9 \ufffe", FrenchTypography.spaces("\u00e9t\u00e9 \ufffe"));
+  }
 }
