@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.NoSuchWorkspaceException;
 import javax.jcr.RepositoryException;
@@ -42,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * Only the first request for a filter computes its counts itself.
  *
  * <p>The counts are shared by every session: they assume that whoever sees the listing may read the
- * same items (true of a public site, where visitors share one role).
+ * same items (true of a public site, where visitors share one role). A filter's first counts are
+ * computed with the request's session, the later ones with the session {@code opener} gives (in
+ * Magnolia a system session): where visitors may not read some items, the counts would include
+ * them.
  *
  * <p>Before {@link #start()} and after {@link #close()}, nothing is cached: every call counts.
  */
@@ -52,6 +56,8 @@ public final class NewsCounts implements AutoCloseable {
   public static final int DEFAULT_MAX_ENTRIES = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(NewsCounts.class);
+
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private static final int EVENTS =
       Event.NODE_ADDED
@@ -135,8 +141,8 @@ public final class NewsCounts implements AutoCloseable {
 
   /**
    * The counts of a filter: from memory, recomputed in the background when the content has changed
-   * since; the first time, computed with {@code session} (concurrent first requests for the same
-   * counts wait for one computation).
+   * since; the first time, computed with {@code session} (concurrent first requests may each
+   * compute).
    *
    * @param session the request's session on {@value NewsNodes#WORKSPACE}
    * @param filter what to count
@@ -161,22 +167,18 @@ public final class NewsCounts implements AutoCloseable {
       }
       return known.tally();
     }
-    try {
-      return cache
-          .get(
-              key,
-              k -> {
-                try {
-                  return new Entry(
-                      now, repository.tally(k.filter(), k.thematicIds(), k.territoryIds()));
-                } catch (RepositoryException e) {
-                  throw new Failure(e);
-                }
-              })
-          .tally();
-    } catch (Failure e) {
-      throw e.cause;
-    }
+    // computed outside the map: a first count may take seconds, and Caffeine's compute would
+    // block other updates of the map meanwhile (two first requests may both compute)
+    NewsRepository.Tally tally = repository.tally(filter, thematicIds, territoryIds);
+    store(key, new Entry(now, tally));
+    return tally;
+  }
+
+  /** Keeps the newer of two results for a key. */
+  private void store(Key key, Entry entry) {
+    cache
+        .asMap()
+        .merge(key, entry, (old, fresh) -> old.revision() > fresh.revision() ? old : fresh);
   }
 
   /** Queues one background recomputation of a key (none if one is already queued). */
@@ -214,9 +216,7 @@ public final class NewsCounts implements AutoCloseable {
       try {
         NewsRepository.Tally tally =
             new NewsRepository(session).tally(key.filter(), key.thematicIds(), key.territoryIds());
-        cache
-            .asMap()
-            .merge(key, new Entry(now, tally), (old, fresh) -> old.revision() > now ? old : fresh);
+        store(key, new Entry(now, tally));
         refreshes.incrementAndGet();
       } finally {
         session.logout();
@@ -255,8 +255,16 @@ public final class NewsCounts implements AutoCloseable {
     ExecutorService thread = refresher;
     refresher = null;
     if (thread != null) {
-      thread.shutdownNow();
+      pending.addAndGet(-thread.shutdownNow().size()); // dropped before they ran
+      try {
+        if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+          LOG.warn("Listing count recomputation still running after {} s", CLOSE_WAIT_SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
+    refreshing.clear();
     logout();
     cache.invalidateAll();
   }
@@ -281,15 +289,4 @@ public final class NewsCounts implements AutoCloseable {
 
   /** Counts and the content revision they were computed at. */
   private record Entry(long revision, NewsRepository.Tally tally) {}
-
-  /** Carries a repository failure out of the cache's loader. */
-  private static final class Failure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient RepositoryException cause;
-
-    Failure(RepositoryException cause) {
-      super(cause);
-      this.cause = cause;
-    }
-  }
 }

@@ -143,7 +143,7 @@ public final class NewsRepository {
    */
   Listing read(NewsFilter filter, long offset, long limit, Instant now, Long hint)
       throws RepositoryException {
-    if (offset < 0 || limit < 1) {
+    if (offset < 0 || limit < 1 || offset > Long.MAX_VALUE - limit) {
       throw new IllegalArgumentException("offset " + offset + ", limit " + limit);
     }
     NewsFilter.Period period = filter.period();
@@ -357,11 +357,29 @@ public final class NewsRepository {
     if (period != null) {
       conditions.bind("from", values.createValue(calendar(period.from())));
       switch (period.type()) {
+        // every event branch requires a start (an event without one has no schedule; the
+        // upcoming list sorts on it): an existence test, not a range
         case UPCOMING ->
-            conditions.add(kind + " AND (" + start + " >= $from OR " + end + " >= $from)");
+            conditions.add(
+                kind
+                    + " AND "
+                    + start
+                    + " IS NOT NULL AND ("
+                    + start
+                    + " >= $from OR "
+                    + end
+                    + " >= $from)");
         case PAST ->
             // "NOT (x >= $from …)" rather than "x < $from": see MONTH
-            conditions.add(kind + " AND NOT (" + start + " >= $from OR " + end + " >= $from)");
+            conditions.add(
+                kind
+                    + " AND "
+                    + start
+                    + " IS NOT NULL AND NOT ("
+                    + start
+                    + " >= $from OR "
+                    + end
+                    + " >= $from)");
         case MONTH -> {
           // NOT inside OR is not evaluated as such by Jackrabbit: news are "kind = news" here.
           // A month is [from, to) without "x < $to": Jackrabbit's index answers an open lower
@@ -373,7 +391,9 @@ public final class NewsRepository {
           conditions.add(
               "("
                   + kind
-                  + " AND ("
+                  + " AND "
+                  + start
+                  + " IS NOT NULL AND ("
                   + start
                   + " >= $from OR "
                   + end
@@ -472,11 +492,16 @@ public final class NewsRepository {
         return size;
       }
       long counted = 0;
-      if (seen < offset) {
+      if (seen < offset && size >= 0) {
         long skip = offset - seen;
         nodes.skip(skip);
         seen += skip;
         counted = skip;
+      }
+      while (seen < offset && nodes.hasNext()) {
+        nodes.nextNode(); // size unknown: one by one, never past the end
+        seen++;
+        counted++;
       }
       while (nodes.hasNext() && !full()) {
         items.add(NewsMapper.read(nodes.nextNode()));

@@ -182,12 +182,16 @@ final class Listings {
         month.toString(), month.format(DateTimeFormatter.ofPattern("MMMM uuuu", Locale.FRENCH)));
     for (Map.Entry<String, String> choice : periodChoices.entrySet()) {
       boolean selected = choice.getKey().equals(period);
+      Map<String, String> change = new HashMap<>();
+      change.put(ListingQuery.PERIOD_PARAMETER, selected ? null : choice.getKey());
+      if (!selected
+          && filter.kind() == NewsKind.NEWS
+          && !choice.getKey().equals(month.toString())) {
+        change.put(ListingQuery.TYPE_PARAMETER, null); // upcoming and past are events only
+      }
       periods.add(
           new FacetView(
-              capitalized(choice.getValue()),
-              toggle(filters, ListingQuery.PERIOD_PARAMETER, choice.getKey(), selected),
-              -1,
-              selected));
+              capitalized(choice.getValue()), listUrl(filters.query(change)), -1, selected));
     }
     List<FacetView> thematics = new ArrayList<>();
     for (Term term : choices.thematics()) {

@@ -129,6 +129,34 @@ class NewsCountsTest {
   }
 
   @Test
+  void anEventWithoutStartDateIsInNoPeriod() throws Exception {
+    javax.jcr.Node undated = session.getRootNode().addNode("sans-debut", NewsNodes.NODE_TYPE);
+    undated.setProperty(NewsNodes.KIND, NewsKind.EVENT.code());
+    undated.setProperty(NewsNodes.PUBLICATION_DATE, java.util.GregorianCalendar.from(PUBLISHED));
+    undated.setProperty(
+        NewsNodes.END_DATE, java.util.GregorianCalendar.from(PUBLISHED.plusYears(30)));
+    session.save();
+    NewsRepository repository = new NewsRepository(session);
+    ZonedDateTime today = PUBLISHED.toLocalDate().atStartOfDay(PUBLISHED.getZone());
+    for (NewsFilter.Period period :
+        List.of(
+            new NewsFilter.Period(NewsFilter.Period.Type.UPCOMING, today, null),
+            new NewsFilter.Period(NewsFilter.Period.Type.PAST, today.plusYears(40), null),
+            new NewsFilter.Period(
+                NewsFilter.Period.Type.MONTH,
+                today.plusYears(1),
+                today.plusYears(1).plusMonths(1)))) {
+      NewsFilter filter = new NewsFilter(null, null, null, period, null);
+      List<String> listed = repository.list(filter, 0, 10).stream().map(NewsItem::urlName).toList();
+      assertTrue(!listed.contains("sans-debut"), period + " " + listed);
+      assertEquals(
+          listed.size(),
+          repository.tally(filter, Set.of(), Set.of()).total(),
+          "count and list agree: " + period);
+    }
+  }
+
+  @Test
   void aCountCacheStartsOnce() throws Exception {
     try (NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
       counts.start();

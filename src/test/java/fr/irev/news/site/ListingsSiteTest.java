@@ -352,6 +352,15 @@ class ListingsSiteTest {
     org.jsoup.nodes.Element selected = upcoming.selectFirst(".irev-facets a[aria-current]");
     assertEquals("Événements à venir", selected.text());
     assertEquals("/actualites?thematique=sante", selected.attr("href"));
+    // on news only, the events-only periods drop the kind rather than lead to an empty list
+    Document news = page("/actualites?thematique=sante&type=actualite");
+    assertEquals(
+        "/actualites?thematique=sante&periode=a-venir",
+        news.select(".irev-facets a").stream()
+            .filter(x -> x.text().equals("Événements à venir"))
+            .findFirst()
+            .orElseThrow()
+            .attr("href"));
     Document events = page("/actualites?thematique=sante&type=evenement");
     assertEquals(
         "/actualites?thematique=sante",
