@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Comparator;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -198,25 +199,6 @@ public final class NewsRepository {
   }
 
   /**
-   * @param filter what to count
-   * @return number of items the filter selects (one query without ordering; Jackrabbit's engine
-   *     loads each matching node, so the cost grows with the result: see {@link NewsCounts})
-   * @throws RepositoryException on repository failure
-   */
-  public long count(NewsFilter filter) throws RepositoryException {
-    NodeIterator nodes = filtered(filter).query(session, "").execute().getNodes();
-    long size = nodes.getSize();
-    if (size >= 0) {
-      return size;
-    }
-    long count = 0;
-    for (; nodes.hasNext(); nodes.next()) {
-      count++;
-    }
-    return count;
-  }
-
-  /**
    * @param filter what to select
    * @return identifier → path of every item the filter selects, in no particular order (one query
    *     without ordering; each matching node is read)
@@ -271,10 +253,8 @@ public final class NewsRepository {
       countScope(node, NewsNodes.THEMATIC_SCOPE, thematicIds, byThematic);
       countScope(node, NewsNodes.TERRITORY_SCOPE, territoryIds, byTerritory);
     }
-    long[] descending = new long[newest.size()];
-    for (int i = descending.length - 1; i >= 0; i--) {
-      descending[i] = newest.poll();
-    }
+    List<Long> descending = new ArrayList<>(newest);
+    descending.sort(Comparator.reverseOrder());
     return new Tally(total, byKind, byThematic, byTerritory, dated, descending);
   }
 
@@ -356,48 +336,28 @@ public final class NewsRepository {
     String end = "n.[" + NewsNodes.END_DATE + "]";
     if (period != null) {
       conditions.bind("from", values.createValue(calendar(period.from())));
+      // every event branch requires a start (an event without one has no schedule; the upcoming
+      // list sorts on it): an existence test, not a range. "Not over" is written with ranges
+      // open upwards only: Jackrabbit's index answers an open lower bound ("x < $from") by
+      // reading every older term of the property, so "over" is "NOT (not over)".
+      String scheduled = kind + " AND " + start + " IS NOT NULL";
+      String notOver = "(" + start + " >= $from OR " + end + " >= $from)";
       switch (period.type()) {
-        // every event branch requires a start (an event without one has no schedule; the
-        // upcoming list sorts on it): an existence test, not a range
-        case UPCOMING ->
-            conditions.add(
-                kind
-                    + " AND "
-                    + start
-                    + " IS NOT NULL AND ("
-                    + start
-                    + " >= $from OR "
-                    + end
-                    + " >= $from)");
-        case PAST ->
-            // "NOT (x >= $from …)" rather than "x < $from": see MONTH
-            conditions.add(
-                kind
-                    + " AND "
-                    + start
-                    + " IS NOT NULL AND NOT ("
-                    + start
-                    + " >= $from OR "
-                    + end
-                    + " >= $from)");
+        case UPCOMING -> conditions.add(scheduled + " AND " + notOver);
+        case PAST -> conditions.add(scheduled + " AND NOT " + notOver);
         case MONTH -> {
           // NOT inside OR is not evaluated as such by Jackrabbit: news are "kind = news" here.
-          // A month is [from, to) without "x < $to": Jackrabbit's index answers an open lower
-          // bound by reading every older term of the property; "x >= $to" reads the newer ones,
-          // and the month is what is at or after from, minus what is at or after to.
+          // A month is [from, to): what is at or after from (events: not over by from), minus
+          // what is at or after to.
           conditions.bind("to", values.createValue(calendar(period.to())));
           conditions.bind("news", values.createValue(NewsKind.NEWS.code()));
           String published = "n.[" + NewsNodes.PUBLICATION_DATE + "]";
           conditions.add(
               "("
-                  + kind
+                  + scheduled
                   + " AND "
-                  + start
-                  + " IS NOT NULL AND ("
-                  + start
-                  + " >= $from OR "
-                  + end
-                  + " >= $from)) OR (n.["
+                  + notOver
+                  + ") OR (n.["
                   + NewsNodes.KIND
                   + "] = $news AND "
                   + published
@@ -550,7 +510,7 @@ public final class NewsRepository {
       Map<String, Long> byThematic,
       Map<String, Long> byTerritory,
       long dated,
-      long[] newest) {
+      List<Long> newest) {
 
     /** Publication dates kept by a tally: the first 20 pages of 10. */
     public static final int NEWEST_KEPT = 200;
@@ -559,7 +519,7 @@ public final class NewsRepository {
       byKind = Map.copyOf(byKind);
       byThematic = Map.copyOf(byThematic);
       byTerritory = Map.copyOf(byTerritory);
-      newest = newest.clone();
+      newest = List.copyOf(newest);
     }
 
     /**
@@ -571,37 +531,10 @@ public final class NewsRepository {
      *     undated ones); {@code null} when not known (beyond the dates kept)
      */
     public Long since(long wanted) {
-      if (wanted <= newest.length) {
-        return newest[(int) wanted - 1];
+      if (wanted <= newest.size()) {
+        return newest.get((int) wanted - 1);
       }
-      return dated <= newest.length ? Long.MIN_VALUE : null;
-    }
-
-    @Override
-    public long[] newest() {
-      return newest.clone();
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Tally t
-          && total == t.total
-          && dated == t.dated
-          && byKind.equals(t.byKind)
-          && byThematic.equals(t.byThematic)
-          && byTerritory.equals(t.byTerritory)
-          && java.util.Arrays.equals(newest, t.newest);
-    }
-
-    @Override
-    public int hashCode() {
-      return java.util.Objects.hash(total, dated, byKind, byThematic, byTerritory)
-          + 31 * java.util.Arrays.hashCode(newest);
-    }
-
-    @Override
-    public String toString() {
-      return "Tally[total=" + total + ", dated=" + dated + ", byKind=" + byKind + "]";
+      return dated <= newest.size() ? Long.MIN_VALUE : null;
     }
 
     /** Items of a kind. */

@@ -11,6 +11,7 @@ import fr.irev.news.testing.TestSite;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
 import javax.jcr.Node;
 import javax.jcr.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -213,7 +214,7 @@ class NewsMappingTest {
     List<NewsItem> first = repository.list(NewsFilter.ALL, 0, 2);
     List<NewsItem> last = repository.list(NewsFilter.ALL, 4, 2);
 
-    assertEquals(5, repository.count(NewsFilter.ALL));
+    assertEquals(5, repository.tally(NewsFilter.ALL, Set.of(), Set.of()).total());
     assertEquals(List.of("item-5", "item-4"), first.stream().map(NewsItem::urlName).toList());
     assertEquals(List.of("item-1"), last.stream().map(NewsItem::urlName).toList());
   }
