@@ -8,6 +8,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -280,5 +281,26 @@ final class Bench {
       }
     }
     return String.join(File.pathSeparator, entries);
+  }
+
+  /**
+   * Copies {@code magnolia-module.xml} and {@code light-modules/} of the project, so that a
+   * benchmark can add files to the light module without touching the project's own.
+   */
+  static Path copyProject(Path from, Path to) throws IOException {
+    Files.createDirectories(to);
+    Files.copy(from.resolve("magnolia-module.xml"), to.resolve("magnolia-module.xml"));
+    Path modules = from.resolve("light-modules");
+    try (Stream<Path> files = Files.walk(modules)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Path target = to.resolve("light-modules").resolve(modules.relativize(file).toString());
+        if (Files.isDirectory(file)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
+    return to;
   }
 }

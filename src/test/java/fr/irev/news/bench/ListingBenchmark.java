@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import javax.jcr.Session;
 
 /**
@@ -82,7 +80,7 @@ public final class ListingBenchmark {
     also = others.isBlank() ? List.of() : List.of(others.split("\\|"));
     String departement = Bench.option(args, "departement", "59");
     Path work = Files.createTempDirectory("irev-bench-listing-");
-    Path project = copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
+    Path project = Bench.copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
     PreviewOptions options =
         PreviewOptions.defaults()
             .withPort(0)
@@ -412,23 +410,5 @@ public final class ListingBenchmark {
 
   private static String ms(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
-  }
-
-  /** Copies {@code magnolia-module.xml} and {@code light-modules/} of the project. */
-  private static Path copyProject(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    Files.copy(from.resolve("magnolia-module.xml"), to.resolve("magnolia-module.xml"));
-    Path modules = from.resolve("light-modules");
-    try (Stream<Path> files = Files.walk(modules)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve("light-modules").resolve(modules.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
   }
 }

@@ -13,13 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javax.jcr.Session;
 
 /**
@@ -68,7 +66,7 @@ public final class ServeBench {
     LoopbackLoad load = new LoopbackLoad(client.equals("wrk") ? Bench.require("wrk", "wrk") : null);
     Path work = Files.createTempDirectory("irev-bench-serve-");
     System.setProperty(AttachmentServices.CACHE_DIR_PROPERTY, work.resolve("cache").toString());
-    Path project = copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
+    Path project = Bench.copyProject(Path.of("").toAbsolutePath(), work.resolve("project"));
     try (PreviewServer server =
         PreviewServer.start(
             PreviewOptions.defaults().withPort(0).withInMemory().withProjectDir(project))) {
@@ -200,23 +198,5 @@ public final class ServeBench {
       throw new IllegalStateException(path + ": " + result.notOk() + " answers not 200");
     }
     return result.requestsPerSecond();
-  }
-
-  /** Copies {@code magnolia-module.xml} and {@code light-modules/} of the project. */
-  private static Path copyProject(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    Files.copy(from.resolve("magnolia-module.xml"), to.resolve("magnolia-module.xml"));
-    Path modules = from.resolve("light-modules");
-    try (Stream<Path> files = Files.walk(modules)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path target = to.resolve("light-modules").resolve(modules.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
-    return to;
   }
 }
