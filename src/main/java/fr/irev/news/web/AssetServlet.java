@@ -1,9 +1,11 @@
 package fr.irev.news.web;
 
+import fr.irev.news.templating.ContentContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What the module's read-only servlets (DAM downloads, thumbnails, feeds) share: the request's
@@ -47,6 +49,22 @@ abstract class AssetServlet extends HttpServlet {
    */
   abstract void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
       throws IOException;
+
+  /**
+   * The request's content context; without one, the French 503 page is sent.
+   *
+   * @param body {@code false} for {@code HEAD}
+   * @return the context, or empty when the answer has been sent
+   * @throws IOException when the error page cannot be written
+   */
+  Optional<ContentContext> contextOrUnavailable(
+      HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+    Optional<ContentContext> context = contexts.of(request);
+    if (context.isEmpty()) {
+      ErrorPage.send(response, 503, request.getContextPath(), body);
+    }
+    return context;
+  }
 
   /**
    * @return whether the request carries no authenticated user (a visitor of a public site)

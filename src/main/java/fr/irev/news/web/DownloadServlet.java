@@ -88,9 +88,8 @@ public final class DownloadServlet extends AssetServlet {
   @Override
   void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
       throws IOException {
-    Optional<ContentContext> context = contexts.of(request);
+    Optional<ContentContext> context = contextOrUnavailable(request, response, body);
     if (context.isEmpty()) {
-      ErrorPage.send(response, 503, request.getContextPath(), body);
       return;
     }
     Optional<AssetPaths.Download> target = AssetPaths.download(AssetPaths.rawPathInfo(request));

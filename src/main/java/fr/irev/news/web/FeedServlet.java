@@ -77,9 +77,8 @@ public final class FeedServlet extends AssetServlet {
   @Override
   void serve(HttpServletRequest request, HttpServletResponse response, boolean body)
       throws IOException {
-    Optional<ContentContext> context = contexts.of(request);
+    Optional<ContentContext> context = contextOrUnavailable(request, response, body);
     if (context.isEmpty()) {
-      ErrorPage.send(response, 503, request.getContextPath(), body);
       return;
     }
     String path = AssetPaths.rawPathInfo(request);
