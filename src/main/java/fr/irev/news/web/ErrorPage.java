@@ -49,17 +49,24 @@ final class ErrorPage {
    * @param status HTTP status
    * @param contextPath context path, {@code ""} at the root; may be {@code null}
    * @return the page: {@code <title>} and {@code <h1>} name the problem, a paragraph explains it, a
-   *     link leads to the site's home page
+   *     link leads to the site's home page; the module's stylesheet and a skip link to {@code main}
+   *     as on the site's pages (RGAA 12.7)
    */
   static String html(int status, String contextPath) {
-    String home = escape(contextPath == null ? "" : contextPath) + "/";
+    String context = escape(contextPath == null ? "" : contextPath);
+    String home = context + "/";
     return "<!DOCTYPE html>\n"
         + "<html lang=\"fr\">\n<head>\n<meta charset=\"UTF-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         + "<meta name=\"robots\" content=\"noindex\">\n"
         + "<title>"
         + title(status)
-        + " – IREV</title>\n</head>\n<body>\n<main>\n<h1>"
+        + " – IREV</title>\n"
+        + "<link rel=\"stylesheet\" href=\""
+        + context
+        + "/.resources/irev-news/webresources/css/irev-news.css\">\n</head>\n"
+        + "<body class=\"irev\">\n<a class=\"irev-skip\" href=\"#contenu\">Aller au contenu</a>\n"
+        + "<main id=\"contenu\" class=\"irev-container irev-main\" tabindex=\"-1\">\n<h1>"
         + title(status)
         + "</h1>\n<p>"
         + message(status)

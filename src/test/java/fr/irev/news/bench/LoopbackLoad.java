@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An HTTP/1.1 load over loopback: {@code clients} keep-alive connections, each sending one {@code
@@ -30,11 +28,6 @@ final class LoopbackLoad {
    * @param notOk answers whose status is not 2xx or 3xx
    */
   record Result(double requestsPerSecond, long failures, long notOk) {}
-
-  private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-  private static final Pattern SOCKET_ERRORS =
-      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
   private final String wrk;
 
@@ -71,20 +64,8 @@ final class LoopbackLoad {
                 "-c" + clients,
                 "-d" + seconds + "s",
                 "http://127.0.0.1:" + port + path));
-    Matcher rate = RATE.matcher(text);
-    if (!rate.find()) {
-      throw new IOException("no rate in the output of wrk:\n" + text);
-    }
-    long failures = 0;
-    Matcher non2xx = NON_2XX.matcher(text);
-    long notOk = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
-    Matcher errors = SOCKET_ERRORS.matcher(text);
-    if (errors.find()) {
-      for (int g = 1; g <= 4; g++) {
-        failures += Long.parseLong(errors.group(g));
-      }
-    }
-    return new Result(Double.parseDouble(rate.group(1)), failures, notOk);
+    WrkOutput output = WrkOutput.parse(text);
+    return new Result(output.requestsPerSecond(), output.socketErrors(), output.notOk());
   }
 
   private static Result java(int port, String path, int clients, int seconds)

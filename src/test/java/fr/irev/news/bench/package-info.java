@@ -10,6 +10,8 @@
  * LargePdfBench    goal 4: a ~200 MB image-heavy PDF inspected and thumbnailed with -Xmx128m
  * LargePdfChild    the child JVM of LargePdfBench
  * LoopbackLoad     keep-alive HTTP load over loopback (wrk, else Java sockets)
+ * WrkBenchmark     issue 6: detail and filtered list pages vs same-size static files, wrk -c50
+ * WrkOutput        what one wrk run printed: rate, latency distribution, errors, bytes read
  * Bench            samples, percentiles, external processes, Markdown tables
  * </pre>
  */

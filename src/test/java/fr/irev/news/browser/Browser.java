@@ -84,11 +84,16 @@ public final class Browser implements AutoCloseable {
     options.setExperimentalOption(
         "prefs",
         Map.of(
-            "intl.accept_languages", "fr-FR,fr",
-            "download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false,
-            "webkit.webprefs.javascript_enabled", javaScript,
-            "profile.managed_default_content_settings.javascript", javaScript ? 1 : 2));
+            "intl.accept_languages",
+            "fr-FR,fr",
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false,
+            "webkit.webprefs.javascript_enabled",
+            javaScript,
+            "profile.managed_default_content_settings.javascript",
+            javaScript ? 1 : 2));
     options.setExperimentalOption("excludeSwitches", List.of("enable-automation"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()

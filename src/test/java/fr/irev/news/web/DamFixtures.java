@@ -13,11 +13,14 @@ import javax.jcr.Node;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
-/** DAM content for the servlet tests, written into the preview server's repository. */
-final class DamFixtures {
+/**
+ * DAM content for the servlet tests, written into the preview server's repository (public: the
+ * browser journeys compare a download with {@link #binary}).
+ */
+public final class DamFixtures {
 
   /** The seed brochure (mgnl-bootstrap-samples/irev-news/dam.irev-news.xml). */
-  static final String BROCHURE_ID = "f167e1b0-6149-5e1a-91af-4d859c8a3f33";
+  public static final String BROCHURE_ID = "f167e1b0-6149-5e1a-91af-4d859c8a3f33";
 
   static final String BROCHURE_FILE = "irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf";
 
@@ -34,7 +37,7 @@ final class DamFixtures {
   /**
    * @return the bytes of an asset's {@code jcr:content/jcr:data}
    */
-  static byte[] binary(PreviewServer server, String identifier)
+  public static byte[] binary(PreviewServer server, String identifier)
       throws RepositoryException, IOException {
     Session dam = server.repository().login("dam");
     try {

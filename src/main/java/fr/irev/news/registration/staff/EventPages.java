@@ -67,9 +67,11 @@ final class EventPages {
     Document doc = StaffHtml.page(stylesheet, "Inscriptions\u00a0: " + event.title(), urls, 0);
     Element main = StaffHtml.main(doc);
     if (event.start() != null) {
-      main.appendElement("p")
-          .addClass("irev-dates")
-          .text("Événement du " + FrenchDates.dayWithoutArticle(event.start()) + ".");
+      Element p = main.appendElement("p").addClass("irev-dates").text("Événement du ");
+      p.appendElement("time")
+          .attr("datetime", FrenchDates.inParis(event.start()).toLocalDate().toString())
+          .text(FrenchDates.dayWithoutArticle(event.start()));
+      p.appendText(".");
     }
     StaffHtml.flash(main, flash);
     counts(main, event);

@@ -72,9 +72,13 @@ final class OutboxPages {
     entry(dl, "Objet", e.subject());
     entry(dl, "État", e.state().label());
     entry(dl, "Tentatives", Integer.toString(e.attempts()));
-    entry(dl, "Créé le", StaffText.dateTime(e.created()));
-    entry(
-        dl, "Envoyé le", e.sentAt() == null ? "pas encore envoyé" : StaffText.dateTime(e.sentAt()));
+    // dates in <time datetime>, as in the tables
+    StaffHtml.time(entry(dl, "Créé le", ""), e.created());
+    if (e.sentAt() == null) {
+      entry(dl, "Envoyé le", "pas encore envoyé");
+    } else {
+      StaffHtml.time(entry(dl, "Envoyé le", ""), e.sentAt());
+    }
     if (e.lastError() != null) {
       entry(dl, "Dernière erreur", e.lastError());
     }
@@ -102,8 +106,9 @@ final class OutboxPages {
     return StaffHtml.render(doc);
   }
 
-  private static void entry(Element dl, String term, String value) {
+  /** A term and its description ({@code dd}, returned for more content). */
+  private static Element entry(Element dl, String term, String value) {
     dl.appendElement("dt").text(term);
-    dl.appendElement("dd").text(value);
+    return dl.appendElement("dd").text(value);
   }
 }

@@ -57,7 +57,9 @@ final class StaffHtml {
       navItem(nav, urls.events(), "Événements et inscriptions", current == 0);
       navItem(nav, urls.outbox(), "Courriels en file d’envoi", current == 1);
     }
-    Element main = body.appendElement("main").id(MAIN_ID).addClass("irev-main");
+    // tabindex -1: the skip link moves the focus there (RGAA 12.7)
+    Element main =
+        body.appendElement("main").id(MAIN_ID).addClass("irev-main").attr("tabindex", "-1");
     main.appendElement("h1").text(heading);
     return doc;
   }

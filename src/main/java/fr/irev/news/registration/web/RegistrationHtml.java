@@ -430,13 +430,18 @@ public final class RegistrationHtml {
             .attr("tabindex", "-1");
     main.appendElement("h1").addClass("irev-article__title").text(title);
     if (item != null && item.schedule() != null) {
+      var schedule = item.schedule();
+      // the date in <time datetime> as on the event page: the start, a date alone all day long
       main.appendElement("p")
           .addClass("irev-registration__event")
-          .text(
-              item.title()
-                  + " — "
-                  + FrenchDates.eventPeriod(
-                      item.schedule().start(), item.schedule().end(), item.schedule().allDay()));
+          .text(item.title() + " — ")
+          .appendElement("time")
+          .attr(
+              "datetime",
+              schedule.allDay()
+                  ? FrenchDates.inParis(schedule.start()).toLocalDate().toString()
+                  : FrenchDates.iso(schedule.start()))
+          .text(FrenchDates.eventPeriod(schedule.start(), schedule.end(), schedule.allDay()));
     }
     if (eventUrl != null) {
       main.appendElement("p")

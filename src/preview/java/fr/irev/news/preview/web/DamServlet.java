@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * Magnolia's DAM download, {@code /dam/jcr:<identifier>/<fileName>}: streams {@code
  * jcr:content/jcr:data} of the {@code mgnl:asset} with that identifier in workspace {@code dam},
  * with {@code Content-Type} from {@code jcr:mimeType}, {@code Content-Length}, {@code
- * Last-Modified} from {@code jcr:lastModified} (and 304 for a matching {@code If-Modified-Since}).
- * The file name in the URL is not checked, as in Magnolia. A malformed identifier, an unknown node
- * or a node that is not an asset with a binary gives the French 404.
+ * Last-Modified} from {@code jcr:lastModified} (and 304 for a matching {@code If-Modified-Since}),
+ * {@code Cache-Control} as pages ({@link SecurityHeaders#PAGE_CACHE_CONTROL}: the address stays the
+ * same when staff replace the file, so a short lifetime), on the 304 too. The file name in the URL
+ * is not checked, as in Magnolia. A malformed identifier, an unknown node or a node that is not an
+ * asset with a binary gives the French 404.
  */
 public final class DamServlet extends HttpServlet implements HttpMethods.Declared {
 
@@ -54,6 +56,7 @@ public final class DamServlet extends HttpServlet implements HttpMethods.Declare
             resource.hasProperty("jcr:lastModified")
                 ? resource.getProperty("jcr:lastModified").getDate().getTimeInMillis()
                 : -1;
+        response.setHeader("Cache-Control", SecurityHeaders.PAGE_CACHE_CONTROL);
         if (modified >= 0) {
           long since = ifModifiedSince(request);
           if (since >= 0 && modified / 1000 <= since / 1000) {

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The preview's French error pages (404 « Page introuvable », 400, 405, 500, 505…): a short HTML
- * page with a link back to {@code /actualites}, never a stack trace or a technical message.
+ * page with a link back to {@code /actualites}, never a stack trace or a technical message. Like
+ * the site's pages it has the module's stylesheet, a skip link to its {@code main} and one {@code
+ * h1} (RGAA 12.7, 9.1).
  */
 public final class ErrorPages {
 
@@ -25,10 +27,12 @@ public final class ErrorPages {
    * @return the page, UTF-8 HTML
    */
   public static String html(int status, String contextPath) {
+    String context = escape(contextPath == null ? "" : contextPath);
     return TEMPLATE
         .replace("{{title}}", title(status))
         .replace("{{message}}", message(status))
-        .replace("{{home}}", escape(contextPath == null ? "" : contextPath) + "/actualites")
+        .replace("{{context}}", context)
+        .replace("{{home}}", context + "/actualites")
         .replace("{{status}}", Integer.toString(status));
   }
 

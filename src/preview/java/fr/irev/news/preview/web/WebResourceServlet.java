@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * Light-module web resources, {@code /.resources/<module>/webresources/<path>} from {@code
  * <light-modules>/<module>/webresources/<path>}: regular files only (no directory listing), never
  * outside that folder (no {@code ..}, no link leading out), MIME type from the extension (UTF-8 for
- * text), {@code Last-Modified} and 304. Anything else is the French 404 page.
+ * text), {@code Last-Modified}, {@code Cache-Control} as pages ({@link
+ * SecurityHeaders#PAGE_CACHE_CONTROL}, on a 304 too) and 304. Anything else is the French 404 page.
  */
 public final class WebResourceServlet extends HttpServlet implements HttpMethods.Declared {
 
@@ -46,14 +47,15 @@ public final class WebResourceServlet extends HttpServlet implements HttpMethods
       return;
     }
     long modified = Files.getLastModifiedTime(file).toMillis();
+    // on the 304 too: it must carry the Cache-Control a 200 would have (RFC 9110 §15.4.5)
+    response.setDateHeader("Last-Modified", modified);
+    response.setHeader("Cache-Control", SecurityHeaders.PAGE_CACHE_CONTROL);
     long since = ifModifiedSince(request);
     if (since >= 0 && modified / 1000 <= since / 1000) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
       return;
     }
     response.setContentType(contentType(file.getFileName().toString()));
-    response.setDateHeader("Last-Modified", modified);
-    response.setHeader("Cache-Control", SecurityHeaders.PAGE_CACHE_CONTROL);
     response.setContentLengthLong(Files.size(file));
     try (InputStream in = Files.newInputStream(file)) {
       in.transferTo(response.getOutputStream());

@@ -16,11 +16,15 @@ import java.util.List;
 import javax.jcr.Node;
 import javax.jcr.Session;
 
-/** Events with a built-in registration form, written into a running preview server's repository. */
-final class RegistrationSite {
+/**
+ * Events with a built-in registration form, written into a running preview server's repository
+ * (also used by the browser tests, {@code fr.irev.news.browser}).
+ */
+public final class RegistrationSite {
 
   /** A start far enough ahead for registrations to be open during any test run. */
-  static final ZonedDateTime START = ZonedDateTime.of(2031, 6, 12, 9, 0, 0, 0, FrenchDates.PARIS);
+  public static final ZonedDateTime START =
+      ZonedDateTime.of(2031, 6, 12, 9, 0, 0, 0, FrenchDates.PARIS);
 
   private RegistrationSite() {}
 
@@ -34,8 +38,9 @@ final class RegistrationSite {
    * @param maxSeats people per registration
    * @param fields optional fields and texts ({@link RegistrationFields#NONE} for none)
    * @return the event id (the item's identifier)
+   * @throws Exception when the repository cannot save the item
    */
-  static String addEvent(
+  public static String addEvent(
       PreviewServer server,
       String urlName,
       int capacity,
@@ -57,9 +62,18 @@ final class RegistrationSite {
   /**
    * Adds an open event with its own title and place (09:00–17:00 on {@link #START}'s day).
    *
+   * @param server the running preview server
+   * @param urlName the item's URL name
+   * @param title the item's title
+   * @param place where it takes place
+   * @param capacity seats
+   * @param waitingList seats on the waiting list (0: no list)
+   * @param maxSeats people per registration
+   * @param fields optional fields and texts ({@link RegistrationFields#NONE} for none)
    * @return the event id (the item's identifier)
+   * @throws Exception when the repository cannot save the item
    */
-  static String addEvent(
+  public static String addEvent(
       PreviewServer server,
       String urlName,
       String title,
