@@ -13,7 +13,7 @@ final class PreviewCommandLine {
       String.join(
           System.lineSeparator(),
           "Usage : PreviewServer [--port N] [--host H] [--data DIR | --in-memory] [--project DIR]"
-              + " [--public-url URL]",
+              + " [--public-url URL] [--page-cache]",
           "  --port N       port HTTP (défaut 8080 ; 0 = port libre) / HTTP port (default 8080; 0 = any free port)",
           "  --host H       interface d'écoute (défaut localhost) / interface to listen on (default localhost)",
           "  --data DIR     dépôt JCR persistant (défaut ./data/preview) / persistent JCR repository (default ./data/preview)",
@@ -29,6 +29,10 @@ final class PreviewCommandLine {
           "  --smtp-port N  port SMTP / SMTP port;  --smtp-security NONE|STARTTLS|SMTPS",
           "  --mail-from A  adresse d'expédition / sender address",
           "  --staff-password P  mot de passe de l'équipe (utilisateur « equipe ») / staff password",
+          "  --page-cache   garde les pages rendues en mémoire comme le cache de Magnolia sur une instance",
+          "                 publique : vidé à chaque modification du contenu, 60 s au plus",
+          "                 keeps rendered pages in memory like Magnolia's cache on a public instance:",
+          "                 emptied on any content change, 60 s at most",
           "  --help         cette aide / this help");
 
   /** An invalid command line; the message says which option, in French and English. */
@@ -73,6 +77,7 @@ final class PreviewCommandLine {
         case "--project" -> options = options.withProjectDir(path(value(args, ++i, arg), arg));
         case "--public-url" -> options = publicUrl(options, value(args, ++i, arg));
         case "--in-memory" -> memory = true;
+        case "--page-cache" -> options = options.withPageCache(true);
         case "--smtp-host" -> mail.put("irev.mail.host", value(args, ++i, arg));
         case "--smtp-port" ->
             mail.put("irev.mail.port", Integer.toString(port(value(args, ++i, arg))));

@@ -25,6 +25,9 @@ import java.util.Objects;
  *     empty: no SMTP server, e-mails wait in the outbox (visible to staff)
  * @param staffPassword password of the preview's staff login (user {@value #STAFF_USER}); {@code
  *     null}: a random one, printed when the server starts
+ * @param pageCache {@code true} to keep rendered pages in memory like Magnolia's cache on a public
+ *     instance (see {@code fr.irev.news.preview.web.PageCache}: emptied on any content change, 60 s
+ *     at most); {@code false} (default) renders every request, as an author instance does
  */
 public record PreviewOptions(
     int port,
@@ -35,7 +38,8 @@ public record PreviewOptions(
     ClassLoader resources,
     String publicUrl,
     Map<String, String> mail,
-    String staffPassword) {
+    String staffPassword,
+    boolean pageCache) {
 
   /** Default port. */
   public static final int DEFAULT_PORT = 8080;
@@ -77,7 +81,8 @@ public record PreviewOptions(
         PreviewOptions.class.getClassLoader(),
         null,
         Map.of(),
-        null);
+        null,
+        false);
   }
 
   /**
@@ -85,7 +90,16 @@ public record PreviewOptions(
    */
   public PreviewOptions withPort(int newPort) {
     return new PreviewOptions(
-        newPort, host, projectDir, dataDir, inMemory, resources, publicUrl, mail, staffPassword);
+        newPort,
+        host,
+        projectDir,
+        dataDir,
+        inMemory,
+        resources,
+        publicUrl,
+        mail,
+        staffPassword,
+        pageCache);
   }
 
   /**
@@ -93,7 +107,16 @@ public record PreviewOptions(
    */
   public PreviewOptions withHost(String newHost) {
     return new PreviewOptions(
-        port, newHost, projectDir, dataDir, inMemory, resources, publicUrl, mail, staffPassword);
+        port,
+        newHost,
+        projectDir,
+        dataDir,
+        inMemory,
+        resources,
+        publicUrl,
+        mail,
+        staffPassword,
+        pageCache);
   }
 
   /**
@@ -101,7 +124,7 @@ public record PreviewOptions(
    */
   public PreviewOptions withProjectDir(Path dir) {
     return new PreviewOptions(
-        port, host, dir, dataDir, inMemory, resources, publicUrl, mail, staffPassword);
+        port, host, dir, dataDir, inMemory, resources, publicUrl, mail, staffPassword, pageCache);
   }
 
   /**
@@ -109,7 +132,7 @@ public record PreviewOptions(
    */
   public PreviewOptions withDataDir(Path dir) {
     return new PreviewOptions(
-        port, host, projectDir, dir, false, resources, publicUrl, mail, staffPassword);
+        port, host, projectDir, dir, false, resources, publicUrl, mail, staffPassword, pageCache);
   }
 
   /**
@@ -117,7 +140,16 @@ public record PreviewOptions(
    */
   public PreviewOptions withInMemory() {
     return new PreviewOptions(
-        port, host, projectDir, dataDir, true, resources, publicUrl, mail, staffPassword);
+        port,
+        host,
+        projectDir,
+        dataDir,
+        true,
+        resources,
+        publicUrl,
+        mail,
+        staffPassword,
+        pageCache);
   }
 
   /**
@@ -125,7 +157,16 @@ public record PreviewOptions(
    */
   public PreviewOptions withResources(ClassLoader loader) {
     return new PreviewOptions(
-        port, host, projectDir, dataDir, inMemory, loader, publicUrl, mail, staffPassword);
+        port,
+        host,
+        projectDir,
+        dataDir,
+        inMemory,
+        loader,
+        publicUrl,
+        mail,
+        staffPassword,
+        pageCache);
   }
 
   /**
@@ -137,7 +178,7 @@ public record PreviewOptions(
    */
   public PreviewOptions withPublicUrl(String url) {
     return new PreviewOptions(
-        port, host, projectDir, dataDir, inMemory, resources, url, mail, staffPassword);
+        port, host, projectDir, dataDir, inMemory, resources, url, mail, staffPassword, pageCache);
   }
 
   /**
@@ -185,7 +226,25 @@ public record PreviewOptions(
    */
   public PreviewOptions withMail(Map<String, String> settings) {
     return new PreviewOptions(
-        port, host, projectDir, dataDir, inMemory, resources, publicUrl, settings, staffPassword);
+        port,
+        host,
+        projectDir,
+        dataDir,
+        inMemory,
+        resources,
+        publicUrl,
+        settings,
+        staffPassword,
+        pageCache);
+  }
+
+  /**
+   * @param on {@code true} to keep rendered pages in memory (Magnolia's public-instance cache)
+   * @return these options with or without the page cache
+   */
+  public PreviewOptions withPageCache(boolean on) {
+    return new PreviewOptions(
+        port, host, projectDir, dataDir, inMemory, resources, publicUrl, mail, staffPassword, on);
   }
 
   /**
@@ -194,6 +253,6 @@ public record PreviewOptions(
    */
   public PreviewOptions withStaffPassword(String password) {
     return new PreviewOptions(
-        port, host, projectDir, dataDir, inMemory, resources, publicUrl, mail, password);
+        port, host, projectDir, dataDir, inMemory, resources, publicUrl, mail, password, pageCache);
   }
 }

@@ -14,6 +14,7 @@ import fr.irev.news.preview.render.PageRenderer;
 import fr.irev.news.preview.repository.MagnoliaNames;
 import fr.irev.news.preview.repository.PreviewRepository;
 import fr.irev.news.preview.web.FrenchErrorHandler;
+import fr.irev.news.preview.web.PageCache;
 import fr.irev.news.preview.web.PreviewSite;
 import fr.irev.news.registration.RegistrationService;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -51,6 +53,7 @@ public final class PreviewServer implements AutoCloseable {
   private final RegistrationService registrations;
   private final NewsScopeWatcher scopes;
   private final NewsCounts counts;
+  private final PageCache pageCache;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private PreviewServer(
@@ -60,7 +63,8 @@ public final class PreviewServer implements AutoCloseable {
       String publicUrl,
       RegistrationService registrations,
       NewsScopeWatcher scopes,
-      NewsCounts counts) {
+      NewsCounts counts,
+      PageCache pageCache) {
     this.jetty = jetty;
     this.repository = repository;
     this.baseUri = baseUri;
@@ -68,6 +72,7 @@ public final class PreviewServer implements AutoCloseable {
     this.registrations = registrations;
     this.scopes = scopes;
     this.counts = counts;
+    this.pageCache = pageCache;
   }
 
   /**
@@ -95,6 +100,7 @@ public final class PreviewServer implements AutoCloseable {
     RegistrationService registrations = null;
     NewsScopeWatcher scopes = null;
     NewsCounts counts = null;
+    PageCache pageCache = null;
     try {
       ClassLoader classes = PreviewServer.class.getClassLoader();
       new BootstrapImporter(repository, options.resources()).install(descriptor);
@@ -103,6 +109,10 @@ public final class PreviewServer implements AutoCloseable {
       scopes.start();
       counts = new NewsCounts(repository::login, NewsCounts.DEFAULT_MAX_ENTRIES);
       counts.start();
+      if (options.pageCache()) {
+        pageCache = new PageCache(PageCache.DEFAULT_MAX_BYTES, PageCache.DEFAULT_TIME_TO_LIVE);
+        pageCache.start(repository);
+      }
       LightModuleSource module = new LightModuleSource(lightModules, descriptor.name());
       PageRenderer renderer =
           new PageRenderer(
@@ -137,7 +147,8 @@ public final class PreviewServer implements AutoCloseable {
               classes,
               publicUrl,
               registrations,
-              counts));
+              counts,
+              pageCache));
       jetty.start();
       registrations.start();
       if (options.staffPassword() == null) {
@@ -154,7 +165,8 @@ public final class PreviewServer implements AutoCloseable {
           publicUrl,
           registrations,
           scopes,
-          counts);
+          counts,
+          pageCache);
     } catch (Exception e) {
       stopQuietly(jetty);
       if (registrations != null) {
@@ -165,6 +177,9 @@ public final class PreviewServer implements AutoCloseable {
       }
       if (counts != null) {
         counts.close();
+      }
+      if (pageCache != null) {
+        pageCache.close();
       }
       repository.close();
       if (e instanceof IOException io) {
@@ -268,8 +283,15 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   /**
-   * Stops Jetty, the registration service, the scope watcher and the count cache, then the
-   * repository.
+   * @return the page cache, when the server was started with {@link PreviewOptions#pageCache()}
+   */
+  public Optional<PageCache> pageCache() {
+    return Optional.ofNullable(pageCache);
+  }
+
+  /**
+   * Stops Jetty, the registration service, the scope watcher, the count cache and the page cache,
+   * then the repository.
    */
   @Override
   public void close() {
@@ -280,6 +302,9 @@ public final class PreviewServer implements AutoCloseable {
       }
       scopes.close();
       counts.close();
+      if (pageCache != null) {
+        pageCache.close();
+      }
       repository.close();
       LOG.info("Preview server stopped");
     }

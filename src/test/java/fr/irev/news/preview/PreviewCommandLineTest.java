@@ -25,6 +25,25 @@ class PreviewCommandLineTest {
     assertEquals(workingDir, options.projectDir());
     assertEquals(workingDir.resolve("data/preview"), options.dataDir());
     assertFalse(options.inMemory());
+    assertFalse(options.pageCache());
+  }
+
+  @Test
+  void pageCacheIsAFlagThatKeepsTheOtherOptions() throws Exception {
+    PreviewOptions options =
+        PreviewCommandLine.parse(
+            new String[] {"--in-memory", "--page-cache", "--port", "0"}, DEFAULTS);
+    assertTrue(options.pageCache());
+    assertTrue(options.inMemory());
+    assertEquals(0, options.port());
+    assertTrue(options.withPort(9000).withPublicUrl("https://irev.fr").pageCache());
+    assertFalse(options.withPageCache(false).pageCache());
+    assertThrows(
+        PreviewCommandLine.UsageException.class,
+        () -> PreviewCommandLine.parse(new String[] {"--page-cache", "oui"}, DEFAULTS));
+    assertTrue(PreviewCommandLine.USAGE.contains("--page-cache"));
+    assertTrue(PreviewCommandLine.USAGE.contains("vidé à chaque modification du contenu"));
+    assertTrue(PreviewCommandLine.USAGE.contains("emptied on any content change"));
   }
 
   @Test

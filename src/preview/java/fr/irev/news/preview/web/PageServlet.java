@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * path without it, query kept. Anything else is the French 404 page; a template error the French
  * 500 page. The page is rendered into a buffer first, so its status (see {@code
  * ContentContext.setStatus}) and error pages apply; a 200 page is cacheable for 60 s. Pages accept
- * {@code GET} and {@code HEAD} only (see {@link MethodFilter}).
+ * {@code GET} and {@code HEAD} only (see {@link MethodFilter}). With a {@link PageCache}, a 200
+ * page is kept and served again without a render (nor any JCR session) until the cache is emptied.
  */
 public final class PageServlet extends HttpServlet implements HttpMethods.Declared {
 
@@ -41,12 +42,15 @@ public final class PageServlet extends HttpServlet implements HttpMethods.Declar
       Pattern.compile("^/(/|%2f|%5c)", Pattern.CASE_INSENSITIVE);
 
   private final transient PageRenderer renderer;
+  private final transient PageCache cache;
 
   /**
    * @param renderer renders the page nodes
+   * @param cache where rendered pages are kept, or {@code null} to render every request
    */
-  public PageServlet(PageRenderer renderer) {
+  public PageServlet(PageRenderer renderer, PageCache cache) {
     this.renderer = renderer;
+    this.cache = cache;
   }
 
   @Override
@@ -71,6 +75,13 @@ public final class PageServlet extends HttpServlet implements HttpMethods.Declar
       selector = path.substring(tilde + 1).replaceAll("~$", "");
       path = path.substring(0, tilde);
     }
+    String key = cache == null ? null : PageCache.key(request);
+    PageCache.Page kept = key == null ? null : cache.get(key);
+    if (kept != null) {
+      send(response, kept);
+      return;
+    }
+    long generation = cache == null ? 0 : cache.generation(); // before the first JCR read
     Node page = findPage(request, path);
     if (page == null) {
       ErrorPages.send(response, HttpServletResponse.SC_NOT_FOUND, request.getContextPath());
@@ -89,14 +100,21 @@ public final class PageServlet extends HttpServlet implements HttpMethods.Declar
       return;
     }
     byte[] body = html.toString().getBytes(StandardCharsets.UTF_8);
-    response.setContentType(ErrorPages.HTML_UTF8);
-    if (response.getStatus() == HttpServletResponse.SC_OK) {
-      response.setHeader("Cache-Control", SecurityHeaders.PAGE_CACHE_CONTROL);
-    } else {
-      response.setHeader("Cache-Control", "no-store");
+    boolean ok = response.getStatus() == HttpServletResponse.SC_OK;
+    PageCache.Page rendered =
+        new PageCache.Page(
+            body, ErrorPages.HTML_UTF8, ok ? SecurityHeaders.PAGE_CACHE_CONTROL : "no-store");
+    if (key != null && ok && rendered.cacheControl().startsWith("public")) {
+      cache.put(key, rendered, generation);
     }
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
+    send(response, rendered);
+  }
+
+  private static void send(HttpServletResponse response, PageCache.Page page) throws IOException {
+    response.setContentType(page.contentType());
+    response.setHeader("Cache-Control", page.cacheControl());
+    response.setContentLength(page.body().length);
+    response.getOutputStream().write(page.body());
   }
 
   @Override

@@ -29,7 +29,7 @@ import org.eclipse.jetty.server.Handler;
  *       TRACE}), {@link RequestScopeFilter}, then {@link VirtualUriFilter};
  *   <li>{@code /.resources/*}: {@link WebResourceServlet}; {@code /dam/*}: {@link DamServlet};
  *   <li>the module's servlets at their descriptor mappings ({@link ModuleServlets});
- *   <li>everything else: {@link PageServlet};
+ *   <li>everything else: {@link PageServlet}, with the {@link PageCache} when there is one;
  *   <li>container errors: {@link FrenchErrorHandler};
  *   <li>every response: the security headers ({@link ResponseHeadersHandler}).
  * </ul>
@@ -49,6 +49,7 @@ public final class PreviewSite {
    *     PreviewContentContext#siteUrl()})
    * @param registrations the registration service the module's servlets share
    * @param counts the listing's count cache the pages share
+   * @param pageCache where rendered pages are kept, or {@code null} to render every request
    * @return the handler to give the Jetty server
    */
   public static Handler create(
@@ -60,7 +61,8 @@ public final class PreviewSite {
       ClassLoader classes,
       String publicUrl,
       RegistrationService registrations,
-      NewsCounts counts) {
+      NewsCounts counts,
+      PageCache pageCache) {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.setAttribute(RegistrationServices.ATTRIBUTE, registrations);
@@ -74,7 +76,7 @@ public final class PreviewSite {
         "/.resources/*");
     addServlet(context, servlets, "preview-dam", new DamServlet(), "/dam/*");
     ModuleServlets.mount(context, descriptor, classes, servlets::put);
-    addServlet(context, servlets, "preview-pages", new PageServlet(renderer), "/");
+    addServlet(context, servlets, "preview-pages", new PageServlet(renderer, pageCache), "/");
     EnumSet<DispatcherType> request = EnumSet.of(DispatcherType.REQUEST);
     context.addFilter(new FilterHolder(new MethodFilter(allowedMethods(servlets))), "/*", request);
     context.addFilter(

@@ -1,0 +1,251 @@
+package fr.irev.news.preview.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.irev.news.preview.repository.PreviewRepository;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventListener;
+import javax.jcr.observation.ObservationManager;
+import org.apache.jackrabbit.core.observation.SynchronousEventListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rendered pages kept in memory, as Magnolia's cache module keeps them on a public instance (cache
+ * filter and {@code defaultPageCache}, flushed on publication: docs/magnolia-contract.md S72, S73).
+ * Off unless the server is started with {@code --page-cache}: authors see every change at once.
+ *
+ * <p>What is kept: the answers {@link PageServlet} renders with status 200 and {@code
+ * Cache-Control: public…} (body, {@code Content-Type}, {@code Cache-Control}), by {@link #key} (the
+ * request's raw URI and query string, plus the target of a virtual URI forward). Never error pages,
+ * redirects, module servlets ({@code /.irev-news/…}), web resources or DAM files: only {@link
+ * PageServlet} stores. At most {@code maxBytes} (bodies plus keys, least recently used out first),
+ * each page at most {@code timeToLive} after it was rendered (the page's {@code max-age}).
+ *
+ * <p>When emptied: entirely, on any change saved in any workspace that exists when {@link #start}
+ * runs (the preview creates them all at install, before the server starts). A Jackrabbit {@link
+ * SynchronousEventListener} empties it before {@code Session.save()} returns, so whoever saves then
+ * reads sees the new page; a plain listener empties it again once Jackrabbit's other synchronous
+ * listeners (the search index) are done. A generation number, moved by each flush, is read before a
+ * render and checked when storing: a render that a flush overtook is not kept.
+ *
+ * <p>Not followed: edits of the light module's files (templates, YAML) and the passing of time
+ * (e.g. a registration closing): a page shows them at most {@code timeToLive} late. Counts of the
+ * listing lag a change a little ({@code NewsCounts}): a list rendered meanwhile is kept as is.
+ *
+ * <p>Thread-safe.
+ */
+public final class PageCache implements AutoCloseable {
+
+  /** Default bound of the kept pages: 64 MiB. */
+  public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+
+  /**
+   * Default time a page is kept: the {@code max-age} of {@link SecurityHeaders#PAGE_CACHE_CONTROL}.
+   */
+  public static final Duration DEFAULT_TIME_TO_LIVE = Duration.ofSeconds(60);
+
+  private static final Logger LOG = LoggerFactory.getLogger(PageCache.class);
+
+  private static final int EVENTS =
+      Event.NODE_ADDED
+          | Event.NODE_REMOVED
+          | Event.NODE_MOVED
+          | Event.PROPERTY_ADDED
+          | Event.PROPERTY_CHANGED
+          | Event.PROPERTY_REMOVED;
+
+  /**
+   * A kept answer.
+   *
+   * @param body the page's bytes
+   * @param contentType its {@code Content-Type}
+   * @param cacheControl its {@code Cache-Control}
+   */
+  public record Page(byte[] body, String contentType, String cacheControl) {
+    /** Checks the values. */
+    public Page {
+      Objects.requireNonNull(body, "body");
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(cacheControl, "cacheControl");
+    }
+  }
+
+  private final Cache<String, Page> pages;
+  private final Object storing = new Object();
+  private final AtomicLong generation = new AtomicLong();
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+  private final List<Session> sessions = new ArrayList<>();
+  private final SynchronousEventListener atSave = events -> flush();
+  private final EventListener afterSave = events -> flush();
+
+  /**
+   * @param maxBytes most bytes kept (bodies plus keys, one byte per key character), &gt; 0
+   * @param timeToLive how long a page is kept after its render, &gt; 0
+   * @throws IllegalArgumentException when a bound is not positive
+   */
+  public PageCache(long maxBytes, Duration timeToLive) {
+    if (maxBytes <= 0 || timeToLive.isNegative() || timeToLive.isZero()) {
+      throw new IllegalArgumentException("maxBytes " + maxBytes + ", timeToLive " + timeToLive);
+    }
+    this.pages =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .<String, Page>weigher((key, page) -> key.length() + page.body().length)
+            .expireAfterWrite(timeToLive)
+            .build();
+  }
+
+  /**
+   * Registers the flush listeners on every workspace of the repository; one session per workspace
+   * stays open until {@link #close()}.
+   *
+   * @param repository the repository whose changes empty the cache
+   * @throws RepositoryException when a session cannot be opened or a listener registered (nothing
+   *     is left open)
+   * @throws IllegalStateException when already started
+   */
+  public synchronized void start(PreviewRepository repository) throws RepositoryException {
+    if (!sessions.isEmpty()) {
+      throw new IllegalStateException("PageCache already started");
+    }
+    try {
+      Session any = repository.login(null);
+      String[] workspaces;
+      try {
+        workspaces = any.getWorkspace().getAccessibleWorkspaceNames();
+      } finally {
+        any.logout();
+      }
+      for (String workspace : workspaces) {
+        Session session = repository.login(workspace);
+        sessions.add(session);
+        ObservationManager observation = session.getWorkspace().getObservationManager();
+        observation.addEventListener(atSave, EVENTS, "/", true, null, null, false);
+        observation.addEventListener(afterSave, EVENTS, "/", true, null, null, false);
+      }
+    } catch (RepositoryException | RuntimeException e) {
+      logout();
+      throw e;
+    }
+    LOG.info("Page cache on: emptied on any change in {} workspace(s)", sessions.size());
+  }
+
+  /**
+   * The key of a request reaching {@link PageServlet}: the original request's raw URI and query
+   * string and, when a virtual URI mapping forwarded it, the forward's too (two different detail
+   * pages never share a key, whatever the mappings become).
+   *
+   * @param request the request as {@link PageServlet} sees it
+   * @return the key, never {@code null}
+   */
+  public static String key(HttpServletRequest request) {
+    String here = request.getRequestURI() + "?" + Objects.toString(request.getQueryString(), "");
+    Object original = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+    if (original == null) {
+      return here;
+    }
+    Object query = request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+    return original + "?" + Objects.toString(query, "") + " -> " + here;
+  }
+
+  /**
+   * @param key see {@link #key}
+   * @return the kept page, or {@code null} (counted as a hit or a miss)
+   */
+  public Page get(String key) {
+    Page page = pages.getIfPresent(key);
+    (page == null ? misses : hits).incrementAndGet();
+    return page;
+  }
+
+  /**
+   * @return the current generation, to read before rendering and give to {@link #put}
+   */
+  public long generation() {
+    return generation.get();
+  }
+
+  /**
+   * Keeps a page unless the cache was emptied since {@code renderedAt} was read.
+   *
+   * @param key see {@link #key}
+   * @param page the rendered answer
+   * @param renderedAt {@link #generation()} read before the render started
+   * @return {@code true} when kept
+   */
+  public boolean put(String key, Page page, long renderedAt) {
+    synchronized (storing) {
+      if (generation.get() != renderedAt) {
+        return false;
+      }
+      pages.put(key, page);
+      return true;
+    }
+  }
+
+  /** Empties the cache and moves the generation (renders under way will not be kept). */
+  public void flush() {
+    synchronized (storing) {
+      generation.incrementAndGet();
+      pages.invalidateAll();
+    }
+    LOG.debug("Page cache emptied ({} hits, {} misses so far)", hits.get(), misses.get());
+  }
+
+  /**
+   * @return answers served from the cache since the start
+   */
+  public long hits() {
+    return hits.get();
+  }
+
+  /**
+   * @return lookups that found nothing since the start (each led to a render or an error page)
+   */
+  public long misses() {
+    return misses.get();
+  }
+
+  /**
+   * @return pages kept now (an estimate while expired pages wait for clean-up)
+   */
+  public long size() {
+    pages.cleanUp();
+    return pages.estimatedSize();
+  }
+
+  /** Removes the listeners, logs their sessions out and empties the cache. */
+  @Override
+  public synchronized void close() {
+    logout();
+    pages.invalidateAll();
+  }
+
+  private void logout() {
+    for (Session session : sessions) {
+      try {
+        if (session.isLive()) {
+          ObservationManager observation = session.getWorkspace().getObservationManager();
+          observation.removeEventListener(atSave);
+          observation.removeEventListener(afterSave);
+        }
+      } catch (RepositoryException | RuntimeException e) {
+        LOG.debug("Cannot remove the page cache's listener: {}", e.toString());
+      } finally {
+        session.logout();
+      }
+    }
+    sessions.clear();
+  }
+}
