@@ -9,7 +9,9 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.irev.news.testing.LogCapture;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import javax.jcr.RepositoryException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +45,11 @@ class OutboxWorkerTest {
         opener, new SmtpMailTransport(fixture.clock), () -> settings, fixture.clock);
   }
 
-  private static Thread workerThread() {
+  /** The live outbox worker threads of this JVM (other tests' servers may run their own). */
+  private static Set<Thread> workerThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().equals(OutboxWorker.THREAD_NAME) && t.isAlive())
-        .findFirst()
-        .orElse(null);
+        .collect(Collectors.toSet());
   }
 
   @Test
@@ -66,12 +68,16 @@ class OutboxWorkerTest {
 
   @Test
   void theWorkerIsOneNamedDaemonThreadThatStopsOnClose() throws Exception {
+    Set<Thread> before = workerThreads();
     OutboxWorker worker = new OutboxWorker(outbox(fixture.opener()), HOUR, HOUR);
     worker.start();
-    Thread thread = workerThread();
+    Set<Thread> started = workerThreads();
+    started.removeAll(before);
+    assertEquals(1, started.size(), "one new worker thread");
+    Thread thread = started.iterator().next();
 
     assertTrue(worker.isRunning());
-    assertTrue(thread != null && thread.isDaemon());
+    assertTrue(thread.isDaemon());
     worker.close();
     thread.join(DEADLINE_MS);
     assertFalse(thread.isAlive());
