@@ -46,18 +46,46 @@ final class FormBody {
   static Result read(HttpServletRequest request, int maxBytes) {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
+      if (declared <= DRAINED_BYTES) {
+        drain(request);
+      }
       return new TooLarge();
     }
     byte[] bytes;
     try (InputStream in = request.getInputStream()) {
       bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        drain(in);
+        return new TooLarge();
+      }
     } catch (IOException | RuntimeException e) {
       return new Malformed();
     }
-    if (bytes.length > maxBytes) {
-      return new TooLarge();
-    }
     return parse(new String(bytes, StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Largest too-long body read to its end before the 413 answer (1 MiB): a browser still sending
+   * its body when the server answers and closes may show a connection error instead of the French
+   * message; beyond this size the answer goes at once and the container closes the connection.
+   */
+  static final int DRAINED_BYTES = 1024 * 1024;
+
+  private static void drain(HttpServletRequest request) {
+    try (InputStream in = request.getInputStream()) {
+      drain(in);
+    } catch (IOException | RuntimeException e) {
+      // the answer is 413 whether or not the rest could be read
+    }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    long left = DRAINED_BYTES;
+    byte[] buffer = new byte[8192];
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
+    }
   }
 
   /**
