@@ -7,7 +7,7 @@
 [#import "/irev-news/templates/macros/news.ftl" as news]
 [#assign item = irevfn.item(ctx.getParameter('item')!'')!]
 [#if item?has_content]
-[#assign registration = irevfn.registration(item.urlName)!]
+[#assign registration = irevfn.itemRegistration(item)!]
 [#assign pageHead]
 [#if item.teaser??]
 <meta name="description" content="${item.teaser}">

@@ -1,6 +1,7 @@
 package fr.irev.news.calendar;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.EventSchedule;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.Place;
@@ -93,7 +94,9 @@ public record CalendarEvent(
 
   /**
    * The calendar entry of an event item: UID from its identifier ({@link EventCalendar#uid}),
-   * title, teaser as description, venue parts joined with ", " as location, its schedule.
+   * title, teaser as description, venue parts joined with ", " as location, its schedule. Title,
+   * teaser and venue are written as the event page shows them, with French no-break spaces ({@link
+   * FrenchTypography}: U+00A0 is a legal TEXT character, RFC 5545 §3.3.11).
    *
    * @param item an event with a schedule ({@link NewsItem#isEvent()}) that has been saved (it has
    *     an identifier)
@@ -111,9 +114,9 @@ public record CalendarEvent(
     EventSchedule schedule = item.schedule();
     return new CalendarEvent(
         EventCalendar.uid(item.identifier()),
-        item.title(),
-        item.teaser(),
-        location(item.place()),
+        FrenchTypography.spaces(item.title()),
+        FrenchTypography.spaces(item.teaser()),
+        FrenchTypography.spaces(location(item.place())),
         schedule.start(),
         schedule.end(),
         schedule.allDay(),

@@ -183,7 +183,7 @@ public final class NewsFeeds {
     String title = SITE_NAME + " – " + what;
     return query.labels().isEmpty()
         ? title
-        : title + " (" + String.join(" ; ", query.labels()) + ")";
+        : title + " (" + String.join("\u00a0; ", query.labels()) + ")";
   }
 
   private static String channelDescription(ListingQuery query) {
@@ -191,7 +191,7 @@ public final class NewsFeeds {
         "Actualités et événements de l'IREV, centre de ressources politique de la ville"
             + " en Hauts-de-France";
     if (!query.labels().isEmpty()) {
-      text += " (" + String.join(" ; ", query.labels()) + ")";
+      text += " (" + String.join("\u00a0; ", query.labels()) + ")";
     }
     text += ".";
     if (!query.notices().isEmpty()) {

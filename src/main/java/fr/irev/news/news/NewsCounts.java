@@ -5,13 +5,17 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import javax.jcr.NoSuchWorkspaceException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -23,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts of news items per filter ({@link NewsRepository#tally}), kept until the content changes.
+ * Counts of news items per filter ({@link NewsRepository#tally}), kept until the content changes;
+ * also the identifiers of the terms filters name ({@link #termIdentifier}).
  *
  * <p>Why: Jackrabbit's JCR-SQL2 engine reads every node a query matches, so counting is linear in
  * the matching items (tens of thousands for a département on a large site) and a list page shows a
@@ -40,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * waits for a count after a publication (on 100 000 items a département's counts take seconds to
  * compute). Counts therefore lag a change by the time of one recomputation (plus the repository's
  * observation delay, milliseconds); the list's items never lag, they are read on every request.
- * Only the first request for a filter computes its counts itself.
+ * Only the first request for a filter computes its counts itself. Whoever keeps pages rendered with
+ * counts (a page cache) hears of each recomputation through {@link #onRecount}.
  *
  * <p>The counts are shared by every session: they assume that whoever sees the listing may read the
  * same items (true of a public site, where visitors share one role). A filter's first counts are
@@ -75,14 +81,17 @@ public final class NewsCounts implements AutoCloseable {
 
   private final NewsScopeWatcher.SessionOpener opener;
   private final Cache<Key, Entry> cache;
+  private final Cache<TermKey, TermEntry> terms;
   private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
   private final AtomicLong refreshes = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private volatile ExecutorService refresher;
   private final AtomicLong revision = new AtomicLong();
+  private final List<Runnable> recountListeners = new CopyOnWriteArrayList<>();
   private final EventListener listener = this::onEvents;
   private final List<Session> sessions = new ArrayList<>();
   private volatile boolean running;
+  private volatile Set<String> watched = Set.of();
 
   /**
    * @param opener sessions on the three workspaces, kept open (for the listener) until {@link
@@ -95,6 +104,7 @@ public final class NewsCounts implements AutoCloseable {
     }
     this.opener = opener;
     this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.terms = Caffeine.newBuilder().maximumSize(maxEntries).build();
   }
 
   /**
@@ -136,6 +146,7 @@ public final class NewsCounts implements AutoCloseable {
               return thread;
             });
     revision.incrementAndGet();
+    watched = sessions.stream().map(s -> s.getWorkspace().getName()).collect(Collectors.toSet());
     running = true;
   }
 
@@ -174,11 +185,40 @@ public final class NewsCounts implements AutoCloseable {
     return tally;
   }
 
-  /** Keeps the newer of two results for a key. */
-  private void store(Key key, Entry entry) {
-    cache
-        .asMap()
-        .merge(key, entry, (old, fresh) -> old.revision() > fresh.revision() ? old : fresh);
+  /**
+   * Keeps the newer of two results for a key.
+   *
+   * @return whether {@code entry} is the one kept
+   */
+  private boolean store(Key key, Entry entry) {
+    return cache
+            .asMap()
+            .merge(key, entry, (old, fresh) -> old.revision() > fresh.revision() ? old : fresh)
+        == entry;
+  }
+
+  /**
+   * Calls {@code listener} each time a background recomputation has replaced older counts of a
+   * filter (after the new counts are served, on the recomputing thread): pages rendered before with
+   * the older counts are stale from then on. Not called for a filter's first counts (the request
+   * computing them is the first to show them). A listener should be quick and not throw; what it
+   * throws is logged (WARN) and the other listeners are still called. Listeners stay until {@link
+   * #close()}.
+   *
+   * @param listener what to call, e.g. a page cache's flush
+   */
+  public void onRecount(Runnable listener) {
+    recountListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void recounted() {
+    for (Runnable listener : recountListeners) {
+      try {
+        listener.run();
+      } catch (RuntimeException e) {
+        LOG.warn("Listener of listing recounts failed: {}", e.toString());
+      }
+    }
   }
 
   /** Queues one background recomputation of a key (none if one is already queued). */
@@ -216,8 +256,11 @@ public final class NewsCounts implements AutoCloseable {
       try {
         NewsRepository.Tally tally =
             new NewsRepository(session).tally(key.filter(), key.thematicIds(), key.territoryIds());
-        store(key, new Entry(now, tally));
+        boolean replaced = store(key, new Entry(now, tally));
         refreshes.incrementAndGet();
+        if (replaced) {
+          recounted();
+        }
       } finally {
         session.logout();
       }
@@ -238,6 +281,47 @@ public final class NewsCounts implements AutoCloseable {
    */
   public long refreshes() {
     return refreshes.get();
+  }
+
+  /**
+   * The identifier of the term a filter names (list page parameters such as {@code
+   * ?territoire=nord}), kept until the content changes like the counts: finding a term by node name
+   * is a JCR query on every filtered list page. An entry is used only while the revision it was
+   * looked up at is current (no stale answer, unlike counts); unknown names are kept too. At most
+   * as many names as filters ({@link #NewsCounts(NewsScopeWatcher.SessionOpener, int)}) are kept.
+   * Before {@link #start()}, after {@link #close()} and for a workspace not watched, {@code lookup}
+   * runs on every call.
+   *
+   * @param workspace the taxonomy's workspace, e.g. {@value TaxonomyNodes#THEMATICS_WORKSPACE}
+   * @param name the term's node name as the request gave it
+   * @param lookup finds the identifier with the request's session (empty for an unknown name)
+   * @return the identifier, or empty when no term has this name
+   * @throws RepositoryException when {@code lookup} fails (nothing is kept then)
+   */
+  public Optional<String> termIdentifier(String workspace, String name, TermLookup lookup)
+      throws RepositoryException {
+    if (!running || !watched.contains(workspace)) {
+      return lookup.find();
+    }
+    TermKey key = new TermKey(workspace, name);
+    long now = revision.get();
+    TermEntry known = terms.getIfPresent(key);
+    if (known != null && known.revision() == now) {
+      return known.identifier();
+    }
+    Optional<String> identifier = lookup.find();
+    terms.put(key, new TermEntry(now, identifier));
+    return identifier;
+  }
+
+  /** Finds a term's identifier by name, see {@link #termIdentifier}. */
+  @FunctionalInterface
+  public interface TermLookup {
+    /**
+     * @return the identifier, or empty when no term has the name
+     * @throws RepositoryException on repository failure
+     */
+    Optional<String> find() throws RepositoryException;
   }
 
   /**
@@ -265,8 +349,10 @@ public final class NewsCounts implements AutoCloseable {
       }
     }
     refreshing.clear();
+    recountListeners.clear();
     logout();
     cache.invalidateAll();
+    terms.invalidateAll();
   }
 
   private void onEvents(EventIterator events) {
@@ -289,4 +375,9 @@ public final class NewsCounts implements AutoCloseable {
 
   /** Counts and the content revision they were computed at. */
   private record Entry(long revision, NewsRepository.Tally tally) {}
+
+  private record TermKey(String workspace, String name) {}
+
+  /** A term identifier and the content revision it was looked up at. */
+  private record TermEntry(long revision, Optional<String> identifier) {}
 }

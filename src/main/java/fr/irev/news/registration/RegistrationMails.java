@@ -3,6 +3,7 @@ package fr.irev.news.registration;
 import fr.irev.news.calendar.CalendarEvent;
 import fr.irev.news.calendar.EventCalendar;
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.mail.MailAttachment;
 import fr.irev.news.mail.MailMessage;
 import fr.irev.news.news.NewsItem;
@@ -20,6 +21,11 @@ import org.jsoup.nodes.Entities;
  * and an HTML body; the HTML is built element by element with jsoup, so names and texts typed by
  * visitors or staff are escaped (field case C9). Headers hold no line break: the form refuses them
  * in names (C10) and {@link MailMessage} refuses them anywhere.
+ *
+ * <p>The event's title, venue and confirmation message are written as on the event page, with the
+ * French no-break spaces of {@link FrenchTypography}, and so is the fixed wording ("Inscription
+ * confirmée&nbsp;: …"), subjects included: a subject with U+00A0 is sent encoded (RFC 2047) as any
+ * accented subject already is, and mail clients show it as typed.
  */
 public final class RegistrationMails {
 
@@ -74,13 +80,13 @@ public final class RegistrationMails {
   public MailMessage toRegistrant(
       Kind kind, Registration registration, int waitingPosition, String cancelUrl) {
     NewsItem item = event.item();
-    String title = oneLine(item.title());
+    String title = title(item);
     String subject =
         switch (kind) {
-          case CONFIRMED -> "Inscription confirmée : " + title;
-          case WAITING -> "Liste d’attente : " + title;
-          case PROMOTED -> "Une place s’est libérée : inscription confirmée – " + title;
-          case CANCELLED -> "Inscription annulée : " + title;
+          case CONFIRMED -> "Inscription confirmée\u00a0: " + title;
+          case WAITING -> "Liste d’attente\u00a0: " + title;
+          case PROMOTED -> "Une place s’est libérée\u00a0: inscription confirmée – " + title;
+          case CANCELLED -> "Inscription annulée\u00a0: " + title;
         };
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add("Bonjour " + registration.firstName() + " " + registration.lastName() + ",");
@@ -90,7 +96,7 @@ public final class RegistrationMails {
           case CONFIRMED ->
               "Votre inscription à " + quoted(title) + " est confirmée" + people + ".";
           case WAITING ->
-              "Cet événement est complet : vous êtes sur la liste d’attente de "
+              "Cet événement est complet\u00a0: vous êtes sur la liste d’attente de "
                   + quoted(title)
                   + people
                   + ", en position "
@@ -98,7 +104,7 @@ public final class RegistrationMails {
                   + ". Si une place se libère, vous serez inscrit automatiquement et prévenu par"
                   + " e-mail.";
           case PROMOTED ->
-              "Une place s’est libérée : votre inscription à "
+              "Une place s’est libérée\u00a0: votre inscription à "
                   + quoted(title)
                   + " est maintenant confirmée"
                   + people
@@ -109,7 +115,7 @@ public final class RegistrationMails {
     boolean confirmed = kind == Kind.CONFIRMED || kind == Kind.PROMOTED;
     List<String> closing = new ArrayList<>();
     if (confirmed && event.fields().confirmationMessage() != null) {
-      closing.add(event.fields().confirmationMessage());
+      closing.add(FrenchTypography.spaces(event.fields().confirmationMessage()));
     }
     if (confirmed) {
       closing.add(
@@ -119,8 +125,9 @@ public final class RegistrationMails {
     if (cancelUrl != null && kind != Kind.CANCELLED) {
       cancelLabel =
           kind == Kind.WAITING
-              ? "Pour quitter la liste d’attente : "
-              : "Si vous ne pouvez plus venir, annulez votre inscription pour libérer la place : ";
+              ? "Pour quitter la liste d’attente\u00a0: "
+              : "Si vous ne pouvez plus venir, annulez votre inscription pour libérer la"
+                  + " place\u00a0: ";
     }
     String text = text(paragraphs, facts, closing, cancelLabel, cancelUrl);
     String html = html(subject, paragraphs, facts, closing, cancelLabel, cancelUrl);
@@ -158,8 +165,8 @@ public final class RegistrationMails {
         };
     String subject =
         "[Inscriptions] "
-            + oneLine(event.item().title())
-            + " : "
+            + title(event.item())
+            + "\u00a0: "
             + registration.firstName()
             + " "
             + registration.lastName()
@@ -167,7 +174,7 @@ public final class RegistrationMails {
             + what
             + ")";
     List<String> paragraphs =
-        List.of("Bonjour,", "Pour " + quoted(oneLine(event.item().title())) + " : " + what + ".");
+        List.of("Bonjour,", "Pour " + quoted(title(event.item())) + "\u00a0: " + what + ".");
     List<String[]> facts = new ArrayList<>();
     facts.add(new String[] {"Nom", registration.lastName()});
     facts.add(new String[] {"Prénom", registration.firstName()});
@@ -210,7 +217,8 @@ public final class RegistrationMails {
           parts.add(part);
         }
       }
-      facts.add(new String[] {"Lieu", String.join(", ", parts)});
+      // as on the event page: the venue typed by the staff with French no-break spaces
+      facts.add(new String[] {"Lieu", FrenchTypography.spaces(String.join(", ", parts))});
     }
     if (!siteUrl.isBlank()) {
       facts.add(new String[] {EVENT_PAGE, eventUrl()});
@@ -235,7 +243,7 @@ public final class RegistrationMails {
       out.append(p).append("\n\n");
     }
     for (String[] fact : facts) {
-      out.append(fact[0]).append(" : ").append(fact[1]).append('\n');
+      out.append(fact[0]).append("\u00a0: ").append(fact[1]).append('\n');
     }
     out.append('\n');
     for (String p : closing) {
@@ -270,7 +278,7 @@ public final class RegistrationMails {
     Element list = body.appendElement("ul");
     for (String[] fact : facts) {
       Element li = list.appendElement("li");
-      li.appendElement("strong").text(fact[0] + " :");
+      li.appendElement("strong").text(fact[0] + "\u00a0:");
       li.appendText(" ");
       if (fact[0].equals(EVENT_PAGE)) {
         // Only the module's own address is a link: text typed by visitors never is.
@@ -291,9 +299,17 @@ public final class RegistrationMails {
     return "<!DOCTYPE html>" + doc.outerHtml();
   }
 
-  /** A title between French quotes. */
+  /** A title between French quotes, with no-break spaces inside them. */
   private static String quoted(String title) {
-    return "« " + title + " »";
+    return "«\u00a0" + title + "\u00a0»";
+  }
+
+  /**
+   * The event's title as the event page shows it: on one line, with French no-break spaces ({@link
+   * FrenchTypography}), in subjects and bodies alike.
+   */
+  private static String title(NewsItem item) {
+    return FrenchTypography.spaces(oneLine(item.title()));
   }
 
   /** Line breaks and other control characters of a title as spaces, for a subject line. */

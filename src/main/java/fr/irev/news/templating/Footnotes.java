@@ -24,6 +24,13 @@ final class Footnotes {
   }
 
   /**
+   * @return the number the next {@link #add} will give, from 1
+   */
+  int next() {
+    return notes.size() + 1;
+  }
+
+  /**
    * @return the notes so far, in number order
    */
   List<FootnoteView> list() {

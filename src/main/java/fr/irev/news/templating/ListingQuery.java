@@ -1,6 +1,7 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.news.NewsFilter;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.news.NewsKind;
@@ -27,6 +28,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 
 /**
  * The filters of a listing, read from the GET parameters the list page and the feeds share: {@code
@@ -133,7 +135,7 @@ public final class ListingQuery {
     Map<String, String> applied = new LinkedHashMap<>();
     Term thematic =
         term(
-            TermRepository.thematics(context.session(TaxonomyNodes.THEMATICS_WORKSPACE)),
+            byName(context, TaxonomyNodes.THEMATICS_WORKSPACE, TermRepository::thematics),
             parameters.apply(SiteUrls.THEMATIC_PARAMETER),
             SiteUrls.THEMATIC_PARAMETER,
             "Thématique",
@@ -143,7 +145,7 @@ public final class ListingQuery {
             applied);
     Term territory =
         term(
-            TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE)),
+            byName(context, TaxonomyNodes.TERRITORIES_WORKSPACE, TermRepository::territories),
             parameters.apply(SiteUrls.TERRITORY_PARAMETER),
             SiteUrls.TERRITORY_PARAMETER,
             "Territoire",
@@ -371,7 +373,7 @@ public final class ListingQuery {
   }
 
   private static Term term(
-      TermRepository terms,
+      TermByName terms,
       String raw,
       String parameter,
       String what,
@@ -383,7 +385,7 @@ public final class ListingQuery {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    Optional<Term> term = terms.findByName(raw.trim());
+    Optional<Term> term = terms.find(raw.trim());
     if (term.isEmpty()) {
       notices.add(unknown);
       return null;
@@ -391,5 +393,30 @@ public final class ListingQuery {
     labels.add(what + "\u00a0: " + term.get().label());
     applied.put(parameter, term.get().name());
     return term.get();
+  }
+
+  /**
+   * Finds terms by node name with the request's session; the query runs once per name and content
+   * revision when the webapp keeps a {@link NewsCounts} (then the term is read by identifier).
+   */
+  private static TermByName byName(
+      ContentContext context, String workspace, Function<Session, TermRepository> taxonomy)
+      throws RepositoryException {
+    TermRepository terms = taxonomy.apply(context.session(workspace));
+    NewsCounts counts = context.newsCounts();
+    if (counts == null) {
+      return terms::findByName;
+    }
+    return name -> {
+      Optional<String> identifier =
+          counts.termIdentifier(
+              workspace, name, () -> terms.findByName(name).map(Term::identifier));
+      return identifier.isEmpty() ? Optional.empty() : terms.findById(identifier.get());
+    };
+  }
+
+  @FunctionalInterface
+  private interface TermByName {
+    Optional<Term> find(String name) throws RepositoryException;
   }
 }

@@ -80,7 +80,7 @@ final class Listings {
         counts.total(),
         page > 1 ? pageUrl(page - 1, query) : null,
         page < pageCount ? pageUrl(page + 1, query) : null,
-        filters.labels().isEmpty() ? null : String.join(" ; ", filters.labels()),
+        filters.labels().isEmpty() ? null : String.join("\u00a0; ", filters.labels()),
         notices.isEmpty() ? null : String.join(" ", notices),
         new ListingView.Feeds(
             urls.rss() + filters.queryString(), urls.calendar() + filters.queryString()),

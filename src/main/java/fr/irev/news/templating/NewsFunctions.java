@@ -220,33 +220,59 @@ public class NewsFunctions {
           UrlNames.isValid(urlName)
               ? References.findByLocalName(session, NewsNodes.NODE_TYPE, urlName)
               : References.resolve(session, urlName, NewsNodes.NODE_TYPE);
-      if (node.isEmpty()) {
-        return null;
-      }
-      Optional<RegistrationEvent> event =
-          RegistrationEvent.of(node.get(), NewsMapper.read(node.get()));
-      if (event.isEmpty()) {
-        return null;
-      }
-      Decision.Closed closed =
-          RegistrationRules.closedReason(event.get().settings(), Instant.now());
-      Document owner = new Document("");
-      Element section =
-          RegistrationHtml.section(
-              owner,
-              event.get(),
-              closed == null,
-              FormState.BLANK,
-              closed == null ? List.of() : List.of(new Notice(NoticeKind.INFO, closed.message())),
-              context.contextPath(),
-              event.get().fields().askCommune()
-                  ? CommuneNames.of(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE))
-                  : List.of(),
-              2);
-      return new RegistrationView(section.outerHtml(), closed == null);
+      return node.isEmpty()
+          ? null
+          : registrationView(RegistrationEvent.of(node.get(), NewsMapper.read(node.get())));
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not read the registration of a news item", e);
     }
+  }
+
+  /**
+   * The built-in registration form of the item a page has already loaded (the detail page, after
+   * {@link #item(String)}): the same view as {@link #registration(String)}, without a second query
+   * for the item nor a second read of its fields (its node is reached by identifier).
+   *
+   * @param item the page's item, may be {@code null}
+   * @return the view, or {@code null} when {@code item} is {@code null}, no longer exists or has no
+   *     usable built-in registration
+   */
+  public RegistrationView itemRegistration(NewsItemView item) {
+    if (item == null || item.item().identifier() == null) {
+      return null;
+    }
+    try {
+      Optional<Node> node =
+          References.resolve(
+              context.session(NewsNodes.WORKSPACE), item.item().identifier(), NewsNodes.NODE_TYPE);
+      return node.isEmpty()
+          ? null
+          : registrationView(RegistrationEvent.of(node.get(), item.item()));
+    } catch (RepositoryException e) {
+      throw new ContentAccessException("Could not read the registration of a news item", e);
+    }
+  }
+
+  private RegistrationView registrationView(Optional<RegistrationEvent> event)
+      throws RepositoryException {
+    if (event.isEmpty()) {
+      return null;
+    }
+    Decision.Closed closed = RegistrationRules.closedReason(event.get().settings(), Instant.now());
+    Document owner = new Document("");
+    Element section =
+        RegistrationHtml.section(
+            owner,
+            event.get(),
+            closed == null,
+            FormState.BLANK,
+            closed == null ? List.of() : List.of(new Notice(NoticeKind.INFO, closed.message())),
+            context.contextPath(),
+            event.get().fields().askCommune()
+                ? CommuneNames.of(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE))
+                : List.of(),
+            2);
+    return new RegistrationView(section.outerHtml(), closed == null);
   }
 
   private NewsRepository repository() throws RepositoryException {

@@ -74,12 +74,18 @@ public final class RegistrationServlet extends RegistrationServletBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationServlet.class);
 
+  /** Start of the title of the page that says registrations are closed. */
+  private static final String CLOSED_TITLE = "Inscriptions fermées";
+
   /** The content context of the request this thread serves (for the answer pages' suggestions). */
   private static final ThreadLocal<ContentContext> currentContext = new ThreadLocal<>();
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse given) throws IOException {
+    if (AllowedMethods.answeredOptions(request, given, allow(parts(request)))) {
+      return;
+    }
+    HttpServletResponse response = AllowedMethods.withoutBodyForHead(request, given);
     try {
       route(request, response);
     } catch (RepositoryException | RuntimeException e) {
@@ -95,10 +101,30 @@ public final class RegistrationServlet extends RegistrationServletBase {
     }
   }
 
+  private static String[] parts(HttpServletRequest request) {
+    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+    return path.startsWith("/") ? path.substring(1).split("/", -1) : new String[] {""};
+  }
+
+  /**
+   * @param parts the path's segments after the servlet's mapping
+   * @return the {@code Allow} value of the address: the seats left {@code GET, HEAD, OPTIONS}, the
+   *     cancellation page {@code GET, HEAD, POST, OPTIONS}, an event's form target {@code POST,
+   *     OPTIONS}; {@code null} for an address that does not exist
+   */
+  static String allow(String[] parts) {
+    if (parts.length == 2 && RegistrationPaths.SEATS_SUFFIX.equals("/" + parts[1])) {
+      return "GET, HEAD, OPTIONS";
+    }
+    if (parts.length == 1 && RegistrationPaths.CANCEL.equals(parts[0])) {
+      return "GET, HEAD, POST, OPTIONS";
+    }
+    return parts.length != 1 || parts[0].isEmpty() ? null : "POST, OPTIONS";
+  }
+
   private void route(HttpServletRequest request, HttpServletResponse response)
       throws IOException, RepositoryException {
-    String path = request.getPathInfo() == null ? "" : request.getPathInfo();
-    String[] parts = path.startsWith("/") ? path.substring(1).split("/", -1) : new String[] {""};
+    String[] parts = parts(request);
     String method = request.getMethod();
     Optional<ContentContext> context = context(request);
     Optional<RegistrationService> service = service();
@@ -123,20 +149,20 @@ public final class RegistrationServlet extends RegistrationServletBase {
       String method)
       throws IOException, RepositoryException {
     if (parts.length == 2 && RegistrationPaths.SEATS_SUFFIX.equals("/" + parts[1])) {
-      if (!"GET".equals(method) && !"HEAD".equals(method)) {
-        methodNotAllowed(request, response, "GET, HEAD");
+      if (!AllowedMethods.isGet(method)) {
+        methodNotAllowed(request, response, allow(parts));
         return;
       }
       seats(request, response, context, service, parts[0], "GET".equals(method));
       return;
     }
     if (parts.length == 1 && RegistrationPaths.CANCEL.equals(parts[0])) {
-      if ("GET".equals(method) || "HEAD".equals(method)) {
+      if (AllowedMethods.isGet(method)) {
         cancelPage(request, response, context, service, false);
       } else if ("POST".equals(method)) {
         cancelPage(request, response, context, service, true);
       } else {
-        methodNotAllowed(request, response, "GET, HEAD, POST");
+        methodNotAllowed(request, response, allow(parts));
       }
       return;
     }
@@ -145,7 +171,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
       return;
     }
     if (!"POST".equals(method)) {
-      methodNotAllowed(request, response, "POST");
+      methodNotAllowed(request, response, allow(parts));
       return;
     }
     register(request, response, context, service, parts[0]);
@@ -231,7 +257,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
           response,
           403,
           "Envoi refusé",
-          "Ce formulaire a été envoyé depuis un autre site : il n’a pas été pris en compte."
+          "Ce formulaire a été envoyé depuis un autre site\u00a0: il n’a pas été pris en compte."
               + " Inscrivez-vous depuis la page de l’événement sur le site de l’IREV.",
           contextPath);
       return;
@@ -242,6 +268,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
       answer(
           response,
           409,
+          CLOSED_TITLE,
           event,
           eventUrl,
           false,
@@ -270,7 +297,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
               new Notice(
                   NoticeKind.INFO,
                   "Pour confirmer votre inscription, vérifiez le formulaire puis cliquez à"
-                      + " nouveau sur « S’inscrire ».")),
+                      + " nouveau sur «\u00a0S’inscrire\u00a0».")),
           contextPath);
       return;
     }
@@ -318,7 +345,9 @@ public final class RegistrationServlet extends RegistrationServletBase {
       notices.add(new Notice(NoticeKind.SUCCESS, registered.decision().message()));
       boolean confirmed = registered.decision() instanceof Decision.Confirmed;
       if (confirmed && event.fields().confirmationMessage() != null) {
-        notices.add(new Notice(NoticeKind.INFO, event.fields().confirmationMessage()));
+        notices.add(
+            new Notice(
+                NoticeKind.INFO, FrenchTypography.spaces(event.fields().confirmationMessage())));
       }
       notices.add(
           new Notice(
@@ -330,7 +359,16 @@ public final class RegistrationServlet extends RegistrationServletBase {
                   : "Un e-mail est envoyé à "
                       + email
                       + ". Si une place se libère, vous serez inscrit et prévenu par e-mail."));
-      answer(response, 200, event, eventUrl, false, FormState.BLANK, notices, contextPath);
+      answer(
+          response,
+          200,
+          confirmed ? "Inscription confirmée" : "Liste d’attente",
+          event,
+          eventUrl,
+          false,
+          FormState.BLANK,
+          notices,
+          contextPath);
     } else if (result instanceof RegistrationResult.AlreadyRegistered) {
       info(
           response,
@@ -359,6 +397,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
       answer(
           response,
           409,
+          refused.decision() instanceof Decision.Full ? "Complet" : CLOSED_TITLE,
           event,
           eventUrl,
           false,
@@ -413,7 +452,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
           response,
           403,
           "Envoi refusé",
-          "Cette demande vient d’un autre site : elle n’a pas été prise en compte. Utilisez le"
+          "Cette demande vient d’un autre site\u00a0: elle n’a pas été prise en compte. Utilisez le"
               + " lien reçu par e-mail.",
           contextPath);
       return;
@@ -434,7 +473,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
           response,
           410,
           "Lien expiré",
-          "Ce lien d’annulation a expiré : l’événement est terminé.",
+          "Ce lien d’annulation a expiré\u00a0: l’événement est terminé.",
           contextPath);
       return;
     }
@@ -459,14 +498,14 @@ public final class RegistrationServlet extends RegistrationServletBase {
           response,
           404,
           "Inscription introuvable",
-          "Cette inscription n’existe plus : elle a peut-être été supprimée après l’événement.",
+          "Cette inscription n’existe plus\u00a0: elle a peut-être été supprimée après l’événement.",
           contextPath);
       return;
     }
     String eventUrl = eventUrl(context, event.get());
     Document doc =
         RegistrationHtml.page(
-            "Annulation : " + event.get().item().title(),
+            "Annulation\u00a0: " + FrenchTypography.spaces(event.get().item().title()),
             event.get().item(),
             eventUrl,
             contextPath);
@@ -669,7 +708,7 @@ public final class RegistrationServlet extends RegistrationServletBase {
           : availability.seatsLeft() + " places restantes.";
     }
     if (availability.waitingRoomLeft() > 0) {
-      return "Complet : vous pouvez vous inscrire sur la liste d’attente.";
+      return "Complet\u00a0: vous pouvez vous inscrire sur la liste d’attente.";
     }
     return new Decision.Full().message();
   }
@@ -764,6 +803,27 @@ public final class RegistrationServlet extends RegistrationServletBase {
       List<Notice> notices,
       String contextPath)
       throws IOException {
+    answer(response, status, "Inscription", event, eventUrl, showForm, state, notices, contextPath);
+  }
+
+  /**
+   * The event's registration page.
+   *
+   * @param outcome the first words of the page's title, before the event's title: what happened
+   *     ({@code "Inscription confirmée"}, {@code "Complet"}…); the title starts with {@code
+   *     "Erreur"} when the form has errors or the request is refused as malformed (400), WCAG 3.3.1
+   */
+  private void answer(
+      HttpServletResponse response,
+      int status,
+      String outcome,
+      RegistrationEvent event,
+      String eventUrl,
+      boolean showForm,
+      FormState state,
+      List<Notice> notices,
+      String contextPath)
+      throws IOException {
     List<String> communes = List.of();
     if (showForm && event.fields().askCommune()) {
       try {
@@ -773,9 +833,15 @@ public final class RegistrationServlet extends RegistrationServletBase {
         LOG.warn("Commune suggestions unavailable: {}", e.toString());
       }
     }
+    String eventTitle = FrenchTypography.spaces(event.item().title());
     Document doc =
         RegistrationHtml.page(
-            "Inscription : " + event.item().title(), event.item(), eventUrl, contextPath);
+            "Inscription\u00a0: " + eventTitle, event.item(), eventUrl, contextPath);
+    String title = outcome + "\u00a0: " + eventTitle;
+    if (!state.errors().isEmpty() || status == 400) {
+      title = "Erreur\u00a0: " + title;
+    }
+    RegistrationHtml.title(doc, title);
     RegistrationHtml.main(doc)
         .appendChild(
             RegistrationHtml.section(

@@ -60,9 +60,15 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationStaffServlet.class);
 
+  /** The methods every staff address answers (each page reads with GET, acts with POST). */
+  private static final String ALLOW = "GET, HEAD, POST, OPTIONS";
+
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response)
-      throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse given) throws IOException {
+    if (AllowedMethods.answeredOptions(request, given, ALLOW)) {
+      return;
+    }
+    HttpServletResponse response = AllowedMethods.withoutBodyForHead(request, given);
     try {
       route(request, response);
     } catch (RepositoryException | RuntimeException e) {
@@ -94,8 +100,8 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
       return;
     }
     boolean post = "POST".equals(method);
-    if (!post && !"GET".equals(method)) {
-      response.setHeader("Allow", "GET, POST");
+    if (!post && !AllowedMethods.isGet(method)) {
+      response.setHeader("Allow", ALLOW);
       ErrorPage.send(response, 405, contextPath, !"HEAD".equals(method));
       return;
     }
@@ -347,8 +353,8 @@ public final class RegistrationStaffServlet extends RegistrationServletBase {
         403,
         pages.message(
             "Action non effectuée",
-            "Cette page a expiré ou ne vient pas de l’espace inscriptions : rien n’a été modifié."
-                + " Rechargez la page puis recommencez."));
+            "Cette page a expiré ou ne vient pas de l’espace inscriptions\u00a0: rien n’a été"
+                + " modifié. Rechargez la page puis recommencez."));
   }
 
   private static boolean postAllowed(HttpServletRequest request, ContentContext context) {

@@ -112,6 +112,7 @@ public final class PreviewServer implements AutoCloseable {
       if (options.pageCache()) {
         pageCache = new PageCache(PageCache.DEFAULT_MAX_BYTES, PageCache.DEFAULT_TIME_TO_LIVE);
         pageCache.start(repository);
+        counts.onRecount(pageCache::flush); // a list kept with stale counts goes
       }
       LightModuleSource module = new LightModuleSource(lightModules, descriptor.name());
       PageRenderer renderer =

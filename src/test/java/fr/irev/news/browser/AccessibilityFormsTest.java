@@ -16,13 +16,6 @@ import fr.irev.news.registration.RegistrationForm;
 import fr.irev.news.registration.RegistrationSettings;
 import fr.irev.news.registration.RegistrationSettingsMapper;
 import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
-import jakarta.mail.Address;
-import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,8 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.jcr.Session;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +33,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Accessibility of the forms and their answers (RGAA 4.1 / WCAG 2.1 AA) in Chromium, filled and
@@ -62,8 +51,6 @@ class AccessibilityFormsTest {
 
   private static final String STAFF = "/.irev-news/staff/";
   private static final String URL_NAME = "accessibilite-journee-formulaire";
-  private static final Pattern CANCEL_LINK =
-      Pattern.compile("(/\\.irev-news/registration/annulation\\?jeton=[A-Za-z0-9_%-]+)");
 
   private static BrowserSite site;
   private static Browser browser;
@@ -155,14 +142,7 @@ class AccessibilityFormsTest {
 
   /** Clicks a submit button and waits for the answer page to replace this one. */
   private static void submit(String buttonCss) {
-    WebElement before = driver.findElement(By.tagName("h1"));
-    driver.findElement(By.cssSelector(buttonCss)).click();
-    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-    wait.until(ExpectedConditions.stalenessOf(before));
-    wait.until(
-        d ->
-            "complete".equals(driver.executeScript("return document.readyState;"))
-                && !d.findElements(By.tagName("h1")).isEmpty());
+    Pages.load(driver, () -> driver.findElement(By.cssSelector(buttonCss)).click());
   }
 
   private static String h1() {
@@ -228,35 +208,6 @@ class AccessibilityFormsTest {
     String first = expected.keySet().iterator().next();
     assertEquals(
         "irev-reg-" + first, driver.switchTo().activeElement().getDomAttribute("id"), "focus");
-  }
-
-  /** The message GreenMail received for an address (sending what is due first). */
-  private static MimeMessage mailTo(String address) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      site.server().registrations().outbox().sendDue();
-      for (MimeMessage message : site.smtp().getReceivedMessages()) {
-        for (Address to : message.getRecipients(Message.RecipientType.TO)) {
-          if (((InternetAddress) to).getAddress().equalsIgnoreCase(address)) {
-            return message;
-          }
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no e-mail to " + address);
-  }
-
-  private static String text(Part part) throws Exception {
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        out.append(text(multipart.getBodyPart(i)));
-      }
-      return out.toString();
-    }
-    return part.isMimeType("text/plain") ? part.getContent().toString() : "";
   }
 
   // ---------------------------------------------------------------- registration form
@@ -327,9 +278,7 @@ class AccessibilityFormsTest {
   @Test
   @Order(6)
   void cancellationFromTheEmailLink() throws Exception {
-    Matcher link = CANCEL_LINK.matcher(text(mailTo(confirmedEmail)));
-    assertTrue(link.find(), "cancellation link in the e-mail");
-    open(link.group(1));
+    open(Mailbox.cancelLink(Mailbox.await(site, confirmedEmail)));
     assertTrue(h1().startsWith("Annulation"), h1());
     assertEquals(1, driver.findElements(By.cssSelector("form button[type=submit]")).size());
     audit.check("Cancellation page, before");

@@ -132,6 +132,52 @@ class AccessibilityPagesTest {
   }
 
   @Test
+  void unknownThematicAndTerritoryPages() {
+    open("/thematiques/cette-thematique-n-existe-pas");
+    audit.check("404 of a thematic page");
+    assertEquals(
+        "Thématique introuvable", browser.driver().findElement(By.tagName("h1")).getText());
+    assertEquals("Thématique introuvable – IREV", browser.driver().getTitle());
+    open("/territoires/ce-territoire-n-existe-pas");
+    audit.check("404 of a territory page");
+    assertEquals(
+        "Territoire introuvable", browser.driver().findElement(By.tagName("h1")).getText());
+  }
+
+  /**
+   * RGAA 8.6 / WCAG 2.4.2: each kind of page has its own title, which says where the visitor is; a
+   * term page's title starts with its heading.
+   */
+  @Test
+  void distinctPagesHaveDistinctTitles() {
+    Map<String, String> titles = new java.util.LinkedHashMap<>();
+    for (String path :
+        List.of(
+            "/actualites",
+            "/actualites?type=evenement",
+            "/actualites?q=cycle",
+            "/thematiques/" + THEMATIC,
+            "/territoires/" + TERRITORY,
+            "/thematiques/inconnue",
+            "/actualites/" + SEED,
+            "/actualites/" + NEXT_SESSION,
+            "/actualites/inconnue",
+            "/page-inconnue")) {
+      open(path);
+      titles.put(path, browser.driver().getTitle());
+    }
+    assertEquals(
+        titles.size(), new java.util.HashSet<>(titles.values()).size(), "titles: " + titles);
+    assertEquals("Actualités – IREV", titles.get("/actualites"));
+    assertEquals(
+        "Recherche «\u00a0cycle\u00a0» – Actualités – IREV", titles.get("/actualites?q=cycle"));
+    open("/territoires/" + TERRITORY);
+    assertEquals(
+        browser.driver().findElement(By.tagName("h1")).getText() + " – Actualités – IREV",
+        titles.get("/territoires/" + TERRITORY));
+  }
+
+  @Test
   void unknownAddress() {
     open("/cette-page-n-existe-pas");
     audit.check("404 of the server");

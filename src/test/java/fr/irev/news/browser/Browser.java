@@ -33,11 +33,13 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final Path profile;
   private final Path downloads;
+  private final boolean javaScript;
 
-  private Browser(ChromeDriver driver, Path profile, Path downloads) {
+  private Browser(ChromeDriver driver, Path profile, Path downloads, boolean javaScript) {
     this.driver = driver;
     this.profile = profile;
     this.downloads = downloads;
+    this.javaScript = javaScript;
   }
 
   /**
@@ -107,9 +109,16 @@ public final class Browser implements AutoCloseable {
     driver.executeCdpCommand(
         "Browser.setDownloadBehavior",
         Map.of("behavior", "allow", "downloadPath", downloads.toString()));
-    Browser browser = new Browser(driver, profile, downloads);
+    Browser browser = new Browser(driver, profile, downloads, javaScript);
     browser.resize(WIDTH, HEIGHT);
     return browser;
+  }
+
+  /**
+   * @return whether pages run their scripts in this browser
+   */
+  public boolean javaScript() {
+    return javaScript;
   }
 
   /**

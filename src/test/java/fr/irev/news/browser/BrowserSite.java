@@ -1,10 +1,8 @@
 package fr.irev.news.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import fr.irev.news.preview.PreviewOptions;
 import fr.irev.news.preview.PreviewServer;
-import java.util.Map;
+import fr.irev.news.testing.MailPreview;
 
 /**
  * The preview server with the sample content (in-memory Jackrabbit) sending its e-mails to a real
@@ -39,26 +37,8 @@ public final class BrowserSite implements AutoCloseable {
   }
 
   private static BrowserSite start() throws Exception {
-    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
-    try {
-      PreviewServer server =
-          PreviewServer.start(
-              PreviewOptions.defaults()
-                  .withPort(0)
-                  .withInMemory()
-                  .withStaffPassword(STAFF_PASSWORD)
-                  .withMail(
-                      Map.of(
-                          "irev.mail.host", "127.0.0.1",
-                          "irev.mail.port", Integer.toString(smtp.getSmtp().getPort()),
-                          "irev.mail.security", "NONE",
-                          "irev.mail.from", "inscriptions@irev.example")));
-      return new BrowserSite(server, smtp);
-    } catch (Exception e) {
-      smtp.stop();
-      throw e;
-    }
+    MailPreview started = MailPreview.start(STAFF_PASSWORD);
+    return new BrowserSite(started.server(), started.smtp());
   }
 
   /**

@@ -118,7 +118,8 @@ class ContentSecurityPolicyTest {
       assertTrue(token.matches("[0-9a-f-]{32,36}"), "token filled by the script: " + token);
       String seats = browser.driver().findElement(By.cssSelector("[data-irev-seats]")).getText();
       assertTrue(
-          seats.matches("\\d+ places? restantes?\\.|Complet : .*|Cet événement est complet\\."),
+          seats.matches(
+              "\\d+ places? restantes?\\.|Complet\u00a0: .*|Cet événement est complet\\."),
           "seats shown by the script: " + seats);
       assertEquals(List.of(), watch.cspViolations());
     }

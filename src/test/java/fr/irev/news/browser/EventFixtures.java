@@ -1,14 +1,12 @@
 package fr.irev.news.browser;
 
-import fr.irev.news.preview.PreviewServer;
+import fr.irev.news.news.NewsNodes;
+import fr.irev.news.registration.Registration;
+import fr.irev.news.registration.RegistrationEvent;
+import fr.irev.news.registration.RegistrationService;
 import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javax.jcr.Session;
 
 /**
  * Events with the built-in registration form that one browser test class adds to the shared site
@@ -26,9 +24,6 @@ final class EventFixtures implements AutoCloseable {
    * @param path its page, e.g. {@code /actualites/<name>}
    */
   record Event(String id, String path) {}
-
-  private static final Pattern CANCEL_LINK =
-      Pattern.compile("/\\.irev-news/registration/annulation\\?jeton=[A-Za-z0-9_%-]+");
 
   private final BrowserSite site;
   private final JourneyContent content;
@@ -66,23 +61,34 @@ final class EventFixtures implements AutoCloseable {
    * @throws Exception when sending or reading fails, or no such message arrives
    */
   String cancelLink(String address) throws Exception {
-    PreviewServer server = site.server();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      server.registrations().outbox().sendDue();
-      for (MimeMessage message : site.smtp().getReceivedMessages()) {
-        if (address.equalsIgnoreCase(
-            ((InternetAddress) message.getRecipients(Message.RecipientType.TO)[0]).getAddress())) {
-          Matcher link = CANCEL_LINK.matcher(Mailbox.inline(message, "text/plain"));
-          if (link.find()) {
-            return link.group();
-          }
-          throw new AssertionError("no cancellation link in the e-mail to " + address);
+    return Mailbox.cancelLink(Mailbox.await(site, address));
+  }
+
+  /**
+   * Cancels every registration of an address to an event that is not cancelled yet (none: nothing
+   * happens), as the cancellation link would: for a test that registers on the sample event and
+   * must give the seats back whatever its outcome.
+   *
+   * @param site the shared site
+   * @param eventId the event id
+   * @param address the registrant's address (compared ignoring case)
+   * @throws Exception when the repository fails
+   */
+  static void cancelRegistrations(BrowserSite site, String eventId, String address)
+      throws Exception {
+    RegistrationService service = site.server().registrations();
+    Session news = site.server().repository().login(NewsNodes.WORKSPACE);
+    try {
+      RegistrationEvent event = service.event(news, eventId).orElseThrow();
+      for (Registration registration : service.store().registrations(eventId)) {
+        if (registration.email().equalsIgnoreCase(address)
+            && registration.status() != Registration.Status.CANCELLED) {
+          service.cancel(event, registration.id());
         }
       }
-      Thread.sleep(50);
+    } finally {
+      news.logout();
     }
-    throw new AssertionError("no e-mail to " + address);
   }
 
   /** Removes the events added (their registrations stay in the registrations workspace). */

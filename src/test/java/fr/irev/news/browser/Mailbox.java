@@ -8,15 +8,22 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The registrant's inbox, as the browser journeys read it: messages the site sent to the shared
- * site's GreenMail server, found by recipient and exact subject.
+ * The registrant's inbox, as the browser tests read it: messages the site sent to the shared site's
+ * GreenMail server, found by recipient (and exact subject), their inline text and cancellation
+ * link. The one place where these tests wait for an e-mail.
  */
 final class Mailbox {
 
   /** Longest wait for a message, in milliseconds. */
   static final long WAIT_MS = 10_000;
+
+  private static final Pattern CANCEL_LINK =
+      Pattern.compile("/\\.irev-news/registration/annulation\\?jeton=[A-Za-z0-9_%-]+");
 
   private Mailbox() {}
 
@@ -31,6 +38,24 @@ final class Mailbox {
    *     by that address
    */
   static MimeMessage await(BrowserSite site, String to, String subject) throws Exception {
+    return await(site, to, subject::equals, "«" + subject + "» ");
+  }
+
+  /**
+   * Sends what the site's outbox holds and waits for the first message to an address, whatever its
+   * subject.
+   *
+   * @param site the shared site
+   * @param to the recipient address (compared ignoring case)
+   * @return the first such message
+   * @throws AssertionError when none arrived within {@link #WAIT_MS}
+   */
+  static MimeMessage await(BrowserSite site, String to) throws Exception {
+    return await(site, to, subject -> true, "");
+  }
+
+  private static MimeMessage await(
+      BrowserSite site, String to, Predicate<String> subject, String what) throws Exception {
     long deadline = System.currentTimeMillis() + WAIT_MS;
     List<String> seen = new ArrayList<>();
     do {
@@ -38,7 +63,7 @@ final class Mailbox {
       seen.clear();
       for (MimeMessage message : site.smtp().getReceivedMessages()) {
         if (addressedTo(message, to)) {
-          if (subject.equals(message.getSubject())) {
+          if (subject.test(message.getSubject())) {
             return message;
           }
           seen.add(message.getSubject());
@@ -46,7 +71,20 @@ final class Mailbox {
       }
       Thread.sleep(100);
     } while (System.currentTimeMillis() < deadline);
-    throw new AssertionError("no e-mail «" + subject + "» to " + to + "; received " + seen);
+    throw new AssertionError("no e-mail " + what + "to " + to + "; received " + seen);
+  }
+
+  /**
+   * @return the personal cancellation link of a registration e-mail (its plain text part), a path
+   *     of the site: {@code /.irev-news/registration/annulation?jeton=…}
+   * @throws AssertionError when it has none
+   */
+  static String cancelLink(MimeMessage message) throws Exception {
+    Matcher link = CANCEL_LINK.matcher(inline(message, "text/plain"));
+    if (!link.find()) {
+      throw new AssertionError("no cancellation link in «" + message.getSubject() + "»");
+    }
+    return link.group();
   }
 
   private static boolean addressedTo(MimeMessage message, String to) throws Exception {

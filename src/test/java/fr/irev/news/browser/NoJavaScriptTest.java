@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -62,6 +63,17 @@ class NoJavaScriptTest {
       events.close();
     } finally {
       browser.close();
+    }
+  }
+
+  /** A registration on the sample event this test made: {event id, address}, or {@code null}. */
+  private String[] sampleSeat;
+
+  /** Gives the sample event's seat back whatever the test's outcome (other classes need it). */
+  @AfterEach
+  void giveTheSampleSeatBack() throws Exception {
+    if (sampleSeat != null) {
+      EventFixtures.cancelRegistrations(site, sampleSeat[0], sampleSeat[1]);
     }
   }
 
@@ -209,13 +221,8 @@ class NoJavaScriptTest {
     String href = link.getDomAttribute("href");
     link.click();
     Path file =
-        browser.downloads().resolve("irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf");
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    while (!Files.isRegularFile(file) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    assertTrue(
-        Files.isRegularFile(file), "downloaded: " + List.of(browser.downloads().toFile().list()));
+        Pages.awaitDownload(
+            browser.downloads(), "irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf");
     HttpResponse<byte[]> served =
         HttpClient.newHttpClient()
             .send(
@@ -256,6 +263,7 @@ class NoJavaScriptTest {
         before.seatsLeft(SAMPLE_CAPACITY) >= 1,
         "the sample event has a seat left (another class filled it?): " + before);
     String anne = address("anne");
+    sampleSeat = new String[] {eventId, anne};
     register("Martin", "Anne", anne);
     await(".irev-notice", "Votre inscription est confirmée.");
     assertTrue(

@@ -20,7 +20,8 @@ import org.openqa.selenium.devtools.v156.page.model.ScriptIdentifier;
  * really asked for) and, in a browser with JavaScript, every Content-Security-Policy violation the
  * pages report ({@code securitypolicyviolation} events, collected by a listener installed before
  * any page script runs). Events arrive on DevTools' own thread: {@link #awaitIdle()} waits for the
- * requests in flight to end before they are read.
+ * page's own script to be done (the seats left filled in) and the requests in flight to end before
+ * they are read.
  */
 final class PageWatch implements AutoCloseable {
 
@@ -33,8 +34,24 @@ final class PageWatch implements AutoCloseable {
    */
   record Request(String url, String type) {}
 
-  /** How long no request may be in flight before the page counts as loaded, in milliseconds. */
-  static final long QUIET_MS = 200;
+  /**
+   * How long no request may be in flight, once the page is ready, before it counts as loaded, in
+   * milliseconds: long enough for a script's {@code .then} on a loaded two-core CI machine.
+   */
+  static final long QUIET_MS = 500;
+
+  /**
+   * True when every registration form whose script fetches the seats left ({@code
+   * data-irev-seats-url}) has its {@code [data-irev-seats]} text filled in: the fetch was sent,
+   * answered and shown (registration.js).
+   */
+  private static final String SEATS_SHOWN =
+      "return Array.prototype.every.call(document.querySelectorAll('form[data-irev-seats-url]'),"
+          + " function (form) {"
+          + "  var section = form.closest('section');"
+          + "  var seats = section ? section.querySelector('[data-irev-seats]') : null;"
+          + "  return !seats || seats.textContent.trim() !== '';"
+          + "});";
 
   /** Name of the page's array that the listener fills, one line per violation. */
   private static final String VIOLATIONS = "__irevCspViolations";
@@ -111,20 +128,25 @@ final class PageWatch implements AutoCloseable {
   }
 
   /**
-   * Waits until no request has been in flight for {@value #QUIET_MS} ms (at most 10 s), so that the
-   * requests of a page just loaded, including those its script sends after loading, are all
-   * recorded.
+   * Waits until the page is ready (with JavaScript: the seats left that registration.js fetches are
+   * shown, on pages with a registration form) and then no request has been in flight for {@value
+   * #QUIET_MS} ms (at most 10 s in all), so that the requests of a page just loaded, including
+   * those its script sends after loading, are all recorded.
    *
    * @throws InterruptedException when interrupted
-   * @throws AssertionError when requests are still in flight after 10 s
+   * @throws AssertionError when the page is not ready or requests are still in flight after 10 s
    */
   void awaitIdle() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     long quietSince = System.nanoTime();
     int seen = -1;
+    boolean ready = !browser.javaScript();
     while (System.nanoTime() < deadline) {
+      if (!ready) {
+        ready = Boolean.TRUE.equals(browser.driver().executeScript(SEATS_SHOWN));
+      }
       synchronized (this) {
-        if (!inFlight.isEmpty() || requests.size() != seen) {
+        if (!ready || !inFlight.isEmpty() || requests.size() != seen) {
           seen = requests.size();
           quietSince = System.nanoTime();
         } else if (System.nanoTime() - quietSince > Duration.ofMillis(QUIET_MS).toNanos()) {
@@ -134,7 +156,10 @@ final class PageWatch implements AutoCloseable {
       Thread.sleep(25);
     }
     synchronized (this) {
-      throw new AssertionError("requests still in flight: " + inFlight.values());
+      throw new AssertionError(
+          (ready ? "" : "seats left not shown; ")
+              + "requests still in flight: "
+              + inFlight.values());
     }
   }
 

@@ -30,7 +30,7 @@ final class Pages {
   static final Duration WAIT = Duration.ofSeconds(10);
 
   /** How often a wait looks again. */
-  private static final Duration POLL = Duration.ofMillis(20);
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private Pages() {}
 

@@ -56,6 +56,59 @@ class CalendarEventTest {
     assertEquals(NINE.withHour(16).withMinute(30), event.end());
   }
 
+  /**
+   * Title, teaser and venue as the event page shows them: French no-break spaces (U+00A0) before
+   * ":" and inside "« »"; written by ical4j as they are (a legal TEXT character) and read back.
+   */
+  @Test
+  void theEntryHasTheFrenchNoBreakSpacesOfTheEventPage() throws Exception {
+    NewsItem typed =
+        new NewsItem(
+            "0b6f6c3e-2f4c-4d0a-9a57-0f1c8b3e1d2a",
+            "journee",
+            "Discriminations : journée du cycle « Initier et conduire »",
+            "Accueil : 8 h 45 ; fin vers 16 h 30 !",
+            null,
+            NewsKind.EVENT,
+            new EventSchedule(NINE, NINE.withHour(16).withMinute(30), false),
+            new Place("IREV (salle « Agora »)", "12 rue Roger Salengro", "Lille"),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    CalendarEvent event = CalendarEvent.of(typed, "https://irev.fr/actualites/journee", STAMP);
+
+    String nbsp = "\u00a0";
+    assertEquals(
+        "Discriminations"
+            + nbsp
+            + ": journée du cycle «"
+            + nbsp
+            + "Initier et conduire"
+            + nbsp
+            + "»",
+        event.title());
+    assertEquals(
+        "Accueil" + nbsp + ": 8 h 45" + nbsp + "; fin vers 16 h 30" + nbsp + "!",
+        event.description());
+    assertEquals(
+        "IREV (salle «" + nbsp + "Agora" + nbsp + "»), 12 rue Roger Salengro, Lille",
+        event.location());
+    net.fortuna.ical4j.model.component.VEvent parsed =
+        new net.fortuna.ical4j.data.CalendarBuilder()
+            .build(new java.io.StringReader(EventCalendar.write(event)))
+            .<net.fortuna.ical4j.model.component.VEvent>getComponents(
+                net.fortuna.ical4j.model.Component.VEVENT)
+            .get(0);
+    assertEquals(event.title(), parsed.getSummary().getValue());
+    assertEquals(event.description(), parsed.getDescription().getValue());
+    assertEquals(event.location(), parsed.getLocation().getValue());
+  }
+
   @Test
   void anEventWithoutPlaceHasNoLocation() {
     NewsItem item = item(NewsKind.EVENT, new EventSchedule(NINE, null, true), null);

@@ -61,6 +61,17 @@ public final class FakeFunctions {
         : null;
   }
 
+  /**
+   * The registration of an item the page already has ({@code NewsFunctions#itemRegistration}).
+   *
+   * @param item an item from {@link #item(String)} or {@link #itemById(String)}, may be {@code
+   *     null}
+   * @return as {@link #registration(String)} for the item's URL name
+   */
+  public Map<String, Object> itemRegistration(Map<String, Object> item) {
+    return item == null ? null : registration((String) item.get("urlName"));
+  }
+
   /** Switches the seed's registration between closed (the default) and open. */
   void openRegistration(boolean open) {
     registrationOpen = open;

@@ -442,6 +442,10 @@ class TemplateRenderingTest {
     assertEquals(
         "RegistrationView",
         functions.getMethod("registration", String.class).getReturnType().getSimpleName());
+    Class<?> itemView = functions.getMethod("item", String.class).getReturnType();
+    assertEquals(
+        "RegistrationView",
+        functions.getMethod("itemRegistration", itemView).getReturnType().getSimpleName());
   }
 
   // ---------------------------------------------------------------- rendering

@@ -146,6 +146,26 @@ class SmtpMailTransportTest {
     assertEquals(TITLE, event.getProperty(Property.SUMMARY).map(Property::getValue).orElseThrow());
   }
 
+  /**
+   * The registration e-mails' subjects hold French no-break spaces (U+00A0): sent as RFC 2047
+   * encoded words like any accented subject, they arrive as written, even when the header folds.
+   */
+  @Test
+  void noBreakSpacesOfASubjectArriveAsWritten() throws Exception {
+    String subject =
+        "Inscription confirmée\u00a0: Discriminations\u00a0: journée d’approfondissement du cycle"
+            + " «\u00a0Initier et conduire un plan de lutte contre les discriminations\u00a0»";
+    transport.send(
+        MailMessage.text("zoe.lefevre@example.org", subject, "Reçu."),
+        settings(MailSettings.Security.NONE));
+
+    MimeMessage mail = SMTP.getReceivedMessages()[0];
+    String raw = String.join("", mail.getHeader("Subject")[0].split("\r\n"));
+    assertTrue(raw.startsWith("=?UTF-8?"), raw);
+    assertFalse(raw.contains("\u00a0"), "no raw 8-bit character in the header: " + raw);
+    assertEquals(subject, mail.getSubject());
+  }
+
   @Test
   void textOnlyMessageIsOnePlainTextPart() throws Exception {
     transport.send(

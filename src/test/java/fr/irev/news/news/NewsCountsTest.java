@@ -157,6 +157,44 @@ class NewsCountsTest {
   }
 
   @Test
+  void termIdentifiersAreLookedUpOncePerNameUntilATaxonomyChanges() throws Exception {
+    String territories = TaxonomyNodes.TERRITORIES_WORKSPACE;
+    List<String> lookups = new java.util.ArrayList<>();
+    try (NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
+      NewsCounts.TermLookup nord =
+          () -> {
+            lookups.add("nord");
+            return java.util.Optional.of("id-" + lookups.size());
+          };
+      assertEquals("id-1", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals("id-2", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      counts.start();
+
+      assertEquals("id-3", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals("id-3", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals(
+          java.util.Optional.empty(),
+          counts.termIdentifier(territories, "inconnu", java.util.Optional::empty));
+      assertEquals(3, lookups.size(), "kept while nothing changes");
+
+      long revision = counts.revision();
+      Session taxonomy = site.session(territories);
+      taxonomy.getRootNode().addNode("nouveau", TaxonomyNodes.TERRITORY_TYPE);
+      taxonomy.save();
+      awaitRevisionAfter(counts, revision);
+
+      assertEquals("id-4", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals("id-4", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals(
+          "id-5",
+          counts.termIdentifier("another-workspace", "nord", nord).orElseThrow(),
+          "not watched");
+      counts.close();
+      assertEquals("id-6", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+    }
+  }
+
+  @Test
   void aCountCacheStartsOnce() throws Exception {
     try (NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
       counts.start();

@@ -32,7 +32,18 @@ class RegistrationMailsTest {
   private static final Instant NOW = Instant.parse("2021-11-20T08:30:00Z");
   private static final ZonedDateTime START =
       ZonedDateTime.of(2021, 11, 30, 9, 0, 0, 0, FrenchDates.PARIS);
+
+  /** The title as typed by the staff, plain spaces inside the guillemets. */
   private static final String TITLE = "Journée « Quartiers & discriminations »";
+
+  /** The title as the event page and the e-mails show it (French no-break spaces). */
+  private static final String SHOWN =
+      "Journée «" + NBSP + "Quartiers & discriminations" + NBSP + "»";
+
+  /** "«" + no-break space, no-break space + "»": the e-mails' quotes around the title. */
+  private static final String OPEN = "«" + NBSP;
+
+  private static final String CLOSE = NBSP + "»";
 
   private static RegistrationEvent event(String title, Place place, RegistrationFields fields) {
     NewsItem item =
@@ -101,13 +112,17 @@ class RegistrationMailsTest {
             RegistrationMails.Kind.CONFIRMED, helene(Registration.Status.CONFIRMED), 0, CANCEL);
     assertEquals("helene.celik@example.org", mail.to());
     assertEquals("equipe@irev.fr", mail.replyTo());
-    assertEquals("Inscription confirmée : " + TITLE, mail.subject());
+    assertEquals("Inscription confirmée" + NBSP + ": " + SHOWN, mail.subject());
     assertEquals(
         "Bonjour Hélène Çelik,\n\n"
-            + "Votre inscription à « "
-            + TITLE
-            + " » est confirmée.\n\n"
-            + "Date : le mardi 30"
+            + "Votre inscription à "
+            + OPEN
+            + SHOWN
+            + CLOSE
+            + " est confirmée.\n\n"
+            + "Date"
+            + NBSP
+            + ": le mardi 30"
             + NBSP
             + "novembre 2021 de 9"
             + NBSP
@@ -118,11 +133,17 @@ class RegistrationMailsTest {
             + "h"
             + NBSP
             + "30\n"
-            + "Lieu : IREV, 12 rue Roger Salengro, Lille\n"
-            + "Page de l’événement : https://www.irev.fr/actualites/journee\n\n"
+            + "Lieu"
+            + NBSP
+            + ": IREV, 12 rue Roger Salengro, Lille\n"
+            + "Page de l’événement"
+            + NBSP
+            + ": https://www.irev.fr/actualites/journee\n\n"
             + "Accueil café à 8 h 45.\n\n"
             + "L’événement est joint à ce message (fichier .ics) pour l’ajouter à votre agenda.\n\n"
-            + "Si vous ne pouvez plus venir, annulez votre inscription pour libérer la place : \n"
+            + "Si vous ne pouvez plus venir, annulez votre inscription pour libérer la place"
+            + NBSP
+            + ": \n"
             + CANCEL
             + "\n(lien personnel, valable jusqu’à la fin de l’événement)\n\n"
             + "L’équipe de l’IREV\n",
@@ -135,6 +156,7 @@ class RegistrationMailsTest {
     assertTrue(calendar.contains("\r\nDTSTART;TZID=Europe/Paris:20211130T090000\r\n"), calendar);
     assertTrue(calendar.contains("\r\nDTEND;TZID=Europe/Paris:20211130T163000\r\n"), calendar);
     assertTrue(calendar.contains("\r\nBEGIN:VTIMEZONE\r\n"));
+    assertTrue(calendar.contains("\r\nSUMMARY:" + SHOWN + "\r\n"), calendar);
 
     Document html = Jsoup.parse(mail.html());
     assertEquals("fr", html.selectFirst("html").attr("lang"));
@@ -142,6 +164,14 @@ class RegistrationMailsTest {
     assertEquals(
         "https://www.irev.fr/actualites/journee",
         html.selectFirst("li:contains(Page de l’événement) a").attr("href"));
+    assertEquals(
+        "Inscription confirmée" + NBSP + ": " + SHOWN, html.selectFirst("title").wholeText());
+    assertEquals(
+        List.of("Date" + NBSP + ":", "Lieu" + NBSP + ":", "Page de l’événement" + NBSP + ":"),
+        html.select("li strong").stream().map(e -> e.wholeText()).toList());
+    assertEquals(
+        "Votre inscription à " + OPEN + SHOWN + CLOSE + " est confirmée.",
+        html.select("p").get(1).wholeText());
   }
 
   @Test
@@ -160,17 +190,22 @@ class RegistrationMailsTest {
     MailMessage mail =
         toRegistrant(
             RegistrationMails.Kind.WAITING, helene(Registration.Status.WAITING), 4, CANCEL);
-    assertEquals("Liste d’attente : " + TITLE, mail.subject());
+    assertEquals("Liste d’attente" + NBSP + ": " + SHOWN, mail.subject());
     assertEquals(List.of(), mail.attachments());
     assertTrue(
         mail.text()
             .contains(
-                "Cet événement est complet : vous êtes sur la liste d’attente de « "
-                    + TITLE
-                    + " », en position 4. Si une place se libère, vous serez inscrit"
+                "Cet événement est complet"
+                    + NBSP
+                    + ": vous êtes sur la liste d’attente de "
+                    + OPEN
+                    + SHOWN
+                    + CLOSE
+                    + ", en position 4. Si une place se libère, vous serez inscrit"
                     + " automatiquement et prévenu par e-mail.\n"),
         mail.text());
-    assertTrue(mail.text().contains("Pour quitter la liste d’attente : \n" + CANCEL + "\n"));
+    assertTrue(
+        mail.text().contains("Pour quitter la liste d’attente" + NBSP + ": \n" + CANCEL + "\n"));
     assertFalse(mail.text().contains(".ics"));
     assertFalse(mail.text().contains("Accueil café"), "the confirmation message is for confirmed");
   }
@@ -180,14 +215,19 @@ class RegistrationMailsTest {
     MailMessage mail =
         toRegistrant(
             RegistrationMails.Kind.PROMOTED, helene(Registration.Status.CONFIRMED), 0, CANCEL);
-    assertEquals("Une place s’est libérée : inscription confirmée – " + TITLE, mail.subject());
+    assertEquals(
+        "Une place s’est libérée" + NBSP + ": inscription confirmée – " + SHOWN, mail.subject());
     assertEquals(1, mail.attachments().size());
     assertTrue(
         mail.text()
             .contains(
-                "Une place s’est libérée : votre inscription à « "
-                    + TITLE
-                    + " » est maintenant confirmée.\n"));
+                "Une place s’est libérée"
+                    + NBSP
+                    + ": votre inscription à "
+                    + OPEN
+                    + SHOWN
+                    + CLOSE
+                    + " est maintenant confirmée.\n"));
     assertTrue(mail.text().contains(CANCEL));
   }
 
@@ -196,9 +236,10 @@ class RegistrationMailsTest {
     MailMessage mail =
         toRegistrant(
             RegistrationMails.Kind.CANCELLED, helene(Registration.Status.CANCELLED), 0, CANCEL);
-    assertEquals("Inscription annulée : " + TITLE, mail.subject());
+    assertEquals("Inscription annulée" + NBSP + ": " + SHOWN, mail.subject());
     assertEquals(List.of(), mail.attachments());
-    assertTrue(mail.text().contains("Votre inscription à « " + TITLE + " » est annulée.\n"));
+    assertTrue(
+        mail.text().contains("Votre inscription à " + OPEN + SHOWN + CLOSE + " est annulée.\n"));
     assertFalse(mail.text().contains(CANCEL));
     assertTrue(Jsoup.parse(mail.html()).select("a[href=" + CANCEL + "]").isEmpty());
   }
@@ -235,7 +276,8 @@ class RegistrationMailsTest {
     assertEquals(
         "Bonjour " + XSS + " " + XSS + ",", Jsoup.parse(mail.html()).selectFirst("p").text());
     assertTrue(mail.text().contains("\n<script>alert(2)</script>\n"));
-    assertFalse(mail.text().contains("Lieu :"), "no place, no line");
+    assertFalse(mail.text().contains("Lieu" + NBSP + ":"), "no place, no line");
+    assertTrue(mail.text().contains("Date" + NBSP + ":"), "the facts are there");
   }
 
   @Test
@@ -244,10 +286,13 @@ class RegistrationMailsTest {
     RegistrationMails mails = new RegistrationMails(event, SITE, NOW);
     Registration r = helene(Registration.Status.CONFIRMED);
     MailMessage mail = mails.toRegistrant(RegistrationMails.Kind.CONFIRMED, r, 0, CANCEL);
-    assertEquals("Inscription confirmée : Première ligne Bcc: someone@example.org", mail.subject());
     assertEquals(
-        "[Inscriptions] Première ligne Bcc: someone@example.org : Hélène Çelik"
-            + " (inscription confirmée)",
+        "Inscription confirmée" + NBSP + ": Première ligne Bcc: someone@example.org",
+        mail.subject());
+    assertEquals(
+        "[Inscriptions] Première ligne Bcc: someone@example.org"
+            + NBSP
+            + ": Hélène Çelik (inscription confirmée)",
         mails.toStaff(RegistrationMails.Kind.CONFIRMED, r).subject());
   }
 
@@ -259,26 +304,29 @@ class RegistrationMailsTest {
     assertEquals("equipe@irev.fr", notice.to());
     assertEquals("helene.celik@example.org", notice.replyTo());
     assertEquals(
-        "[Inscriptions] " + TITLE + " : Hélène Çelik (inscription en liste d’attente)",
+        "[Inscriptions] " + SHOWN + NBSP + ": Hélène Çelik (inscription en liste d’attente)",
         notice.subject());
     assertEquals(
-        "Bonjour,\n\nPour « "
-            + TITLE
-            + " » : inscription en liste d’attente.\n\n"
-            + "Nom : Çelik\nPrénom : Hélène\nE-mail : helene.celik@example.org\nPersonnes : 1\n"
-            + "Organisme : Ville de Roubaix\nCommune : Roubaix\nTéléphone : +33 6 12 34 56 78\n"
-            + "Commentaire : Ligne 1\nLigne 2\n\n"
+        ("Bonjour,\n\nPour "
+                    + OPEN
+                    + SHOWN
+                    + CLOSE
+                    + " : inscription en liste d’attente.\n\n"
+                    + "Nom : Çelik\nPrénom : Hélène\nE-mail : helene.celik@example.org\nPersonnes : 1\n"
+                    + "Organisme : Ville de Roubaix\nCommune : Roubaix\nTéléphone : +33 6 12 34 56 78\n"
+                    + "Commentaire : Ligne 1\nLigne 2\n\n")
+                .replace(" :", NBSP + ":")
             + "La liste complète et l’export CSV sont dans la page des inscriptions (équipe).\n\n"
             + "L’équipe de l’IREV\n",
         notice.text());
     assertEquals(List.of(), notice.attachments());
     assertEquals(
-        "[Inscriptions] " + TITLE + " : Hélène Çelik (confirmée depuis la liste d’attente)",
+        "[Inscriptions] " + SHOWN + NBSP + ": Hélène Çelik (confirmée depuis la liste d’attente)",
         mails
             .toStaff(RegistrationMails.Kind.PROMOTED, helene(Registration.Status.CONFIRMED))
             .subject());
     assertEquals(
-        "[Inscriptions] " + TITLE + " : Hélène Çelik (inscription annulée)",
+        "[Inscriptions] " + SHOWN + NBSP + ": Hélène Çelik (inscription annulée)",
         mails
             .toStaff(RegistrationMails.Kind.CANCELLED, helene(Registration.Status.CANCELLED))
             .subject());

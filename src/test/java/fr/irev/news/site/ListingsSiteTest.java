@@ -317,7 +317,12 @@ class ListingsSiteTest {
 
   @Test
   void anUnknownTermPageIsNotFoundButTheListWithThatFilterIsNot() throws Exception {
-    for (String path : List.of("/thematiques/inconnue", "/territoires/atlantide")) {
+    Map<String, String> headings =
+        Map.of(
+            "/thematiques/inconnue", "Thématique introuvable",
+            "/territoires/atlantide", "Territoire introuvable");
+    for (Map.Entry<String, String> expected : headings.entrySet()) {
+      String path = expected.getKey();
       HttpResponse<String> response =
           HTTP.send(
               HttpRequest.newBuilder(server.baseUri().resolve(path)).GET().build(),
@@ -325,7 +330,14 @@ class ListingsSiteTest {
       assertEquals(404, response.statusCode(), path);
       Document page = Jsoup.parse(response.body());
       assertNotNull(page.selectFirst("meta[name=robots][content*=noindex]"), path);
-      assertNotNull(notice(page), path);
+      assertEquals(expected.getValue(), page.selectFirst("h1").text(), path);
+      assertEquals(expected.getValue() + " – IREV", page.selectFirst("title").wholeText(), path);
+      assertTrue(notice(page).startsWith(expected.getValue().startsWith("Th") ? "Cette" : "Ce "));
+      assertTrue(page.select(".irev-list__item, .irev-facets, .irev-filter").isEmpty(), path);
+      assertEquals(
+          List.of("/actualites", "/actualites#filtres"),
+          page.select("main a").eachAttr("href"),
+          path);
     }
     assertEquals(200, statusOf("/thematiques/sante"));
     assertEquals(200, statusOf("/territoires/nord?thematique=inconnue"));
@@ -369,16 +381,58 @@ class ListingsSiteTest {
 
   @Test
   void homonymTerritoriesAreToldApartInTheFilterLabel() throws Exception {
-    assertTrue(
-        page("/actualites?territoire=brie-02122")
-            .selectFirst(".irev-filter")
-            .text()
-            .startsWith("Territoire : Brie (02)"));
-    assertTrue(
-        page("/territoires/brie-80141")
-            .selectFirst(".irev-filter")
-            .text()
-            .startsWith("Territoire : Brie (80)"));
+    assertEquals(
+        "Territoire\u00a0: Brie (02)", filterLabel(page("/actualites?territoire=brie-02122")));
+    assertEquals("Territoire\u00a0: Brie (80)", filterLabel(page("/territoires/brie-80141")));
+  }
+
+  /** The filters applied, one after the other: a no-break space before each ":" and ";". */
+  @Test
+  void theFilterLineSeparatesFiltersWithANoBreakSpaceBeforeTheSemicolon() throws Exception {
+    assertEquals(
+        "Thématique\u00a0: Discrimination\u00a0; Type\u00a0: événements\u00a0; Période\u00a0:"
+            + " à venir\u00a0; Recherche\u00a0: «\u00a0journée\u00a0»",
+        filterLabel(
+            page(
+                "/actualites?thematique=discrimination&type=evenement&periode=a-venir&q=journ%C3%A9e")));
+  }
+
+  /** The label of the filter line: its text before the "see all" link, as shown. */
+  private static String filterLabel(Document list) {
+    return list.selectFirst(".irev-filter").textNodes().get(0).getWholeText().strip();
+  }
+
+  /**
+   * RGAA 8.6: the title says where the visitor is, most specific first, the term page's heading as
+   * its h1 says it; every kind of list page has its own.
+   */
+  @Test
+  void eachListPageHasItsOwnTitle() throws Exception {
+    Map<String, String> titles = new java.util.LinkedHashMap<>();
+    titles.put("/actualites", "Actualités – IREV");
+    titles.put("/thematiques/sante", "Santé – Actualités – IREV");
+    titles.put("/territoires/nord", "Nord – Actualités – IREV");
+    titles.put("/actualites?thematique=sante", "Santé – Actualités – IREV");
+    titles.put("/actualites?q=forum", "Recherche «\u00a0forum\u00a0» – Actualités – IREV");
+    titles.put(
+        "/actualites?type=evenement&periode=a-venir",
+        "Actualités filtrées\u00a0: Type\u00a0: événements\u00a0; Période\u00a0: à venir – IREV");
+    titles.put(
+        "/actualites?thematique=sante&type=actualite&page=2",
+        "Actualités filtrées\u00a0: Thématique\u00a0: Santé\u00a0; Type\u00a0: actualités"
+            + " – page 2 – IREV");
+    titles.put("/thematiques/sante?page=2", "Santé – Actualités – page 2 – IREV");
+    for (Map.Entry<String, String> expected : titles.entrySet()) {
+      Document page = page(expected.getKey());
+      assertEquals(expected.getValue(), page.selectFirst("title").wholeText(), expected.getKey());
+    }
+    assertEquals(
+        page("/territoires/nord").selectFirst("h1").text() + " – Actualités – IREV",
+        page("/territoires/nord").title());
+    assertEquals(
+        titles.size() - 1,
+        new java.util.HashSet<>(titles.values()).size(),
+        "one title per page but the term page and its list filter");
   }
 
   private static int statusOf(String path) throws Exception {

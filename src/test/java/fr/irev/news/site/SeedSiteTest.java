@@ -220,6 +220,34 @@ class SeedSiteTest {
         list.select(".irev-summary__when time").eachAttr("datetime"));
   }
 
+  /** The "Favoris" help page's French texts: a no-break space before each ":" and inside "« »". */
+  @Test
+  void bookmarkHelpUsesFrenchNoBreakSpaces() throws Exception {
+    Document help = page("/favoris?retour=%2Factualites%2F" + SEED);
+    assertEquals(
+        "Adresse de la page à ajouter" + NBSP + ":", text(help.selectFirst("main h1 + p")));
+    assertEquals(
+        List.of(
+            "Windows et Linux" + NBSP + ": ouvrez la page puis appuyez sur Ctrl + D.",
+            "Mac" + NBSP + ": ouvrez la page puis appuyez sur Cmd + D.",
+            "Ou cliquez sur l’étoile à droite de la barre d’adresse.",
+            "Android"
+                + NBSP
+                + ": ouvrez le menu du navigateur (⋮) puis touchez l’étoile ou «"
+                + NBSP
+                + "Ajouter aux favoris"
+                + NBSP
+                + "».",
+            "iPhone et iPad"
+                + NBSP
+                + ": touchez le bouton Partager puis «"
+                + NBSP
+                + "Ajouter un signet"
+                + NBSP
+                + "»."),
+        help.select("main li").stream().map(SeedSiteTest::text).toList());
+  }
+
   @Test
   void bookmarkHelpNeverLinksToAnotherSite() throws Exception {
     for (String target :

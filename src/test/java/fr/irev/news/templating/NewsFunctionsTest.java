@@ -184,6 +184,17 @@ class NewsFunctionsTest {
     assertNull(beyond.getNextUrl());
   }
 
+  @Test
+  void registrationOfTheLoadedItemIsTheSameAsByName() {
+    RegistrationView byName = functions.registration(SEED);
+    RegistrationView ofItem = functions.itemRegistration(functions.item(SEED));
+
+    assertTrue(byName != null && ofItem != null, "the seed has a built-in registration");
+    assertEquals(byName.getFormHtml(), ofItem.getFormHtml());
+    assertEquals(byName.isOpen(), ofItem.isOpen());
+    assertNull(functions.itemRegistration(null));
+  }
+
   private static List<String> urlNames(ListingView listing) {
     return listing.getItems().stream().map(NewsSummaryView::getUrlName).toList();
   }

@@ -48,12 +48,12 @@ final class StaffHtml {
         .addClass("irev-skip")
         .attr("href", "#" + MAIN_ID)
         .text("Aller au contenu");
+    // the frame (irev-news.css, "Staff pages"): the banner with the space's name, a bounded column
+    Element header = body.appendElement("header").addClass("irev-staff__banner");
+    header.appendElement("p").addClass("irev-staff__site").text("IREV – Inscriptions (équipe)");
     if (urls != null) {
       Element nav =
-          body.appendElement("header")
-              .appendElement("nav")
-              .attr("aria-label", "Espace inscriptions")
-              .appendElement("ul");
+          header.appendElement("nav").attr("aria-label", "Espace inscriptions").appendElement("ul");
       navItem(nav, urls.events(), "Événements et inscriptions", current == 0);
       navItem(nav, urls.outbox(), "Courriels en file d’envoi", current == 1);
     }

@@ -1,6 +1,7 @@
 package fr.irev.news.registration.web;
 
 import fr.irev.news.format.FrenchDates;
+import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.news.NewsItem;
 import fr.irev.news.registration.FieldError;
 import fr.irev.news.registration.RegistrationEvent;
@@ -9,7 +10,6 @@ import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
 import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 
 /**
  * The visitor's HTML of the built-in registration form, written with jsoup's element API so that
@@ -283,7 +283,7 @@ public final class RegistrationHtml {
     }
     String text =
         fields.consentText() != null
-            ? fields.consentText()
+            ? FrenchTypography.spaces(fields.consentText())
             : "J’accepte que l’IREV utilise ces informations pour gérer mon inscription à cet"
                 + " événement et m’écrire à son sujet.";
     label(field, RegistrationForm.CONSENT, text, true);
@@ -385,56 +385,42 @@ public final class RegistrationHtml {
   }
 
   /**
-   * A standalone HTML page around a registration section: the servlet's answers.
+   * Sets the document's title, the heading unchanged: e.g. "Erreur\u00a0: Inscription\u00a0: …" or
+   * "Inscription confirmée\u00a0: …" where the heading stays "Inscription\u00a0: …".
    *
-   * @param title the page title (without the site name)
-   * @param item the event, for the heading and the way back; {@code null} when unknown
-   * @param eventUrl address of the event's page, or {@code null}
+   * @param doc a document of {@link #page}
+   * @param title the title without the site's name, French typography applied by the caller
+   */
+  public static void title(Document doc, String title) {
+    doc.title(title + " – " + SiteFrame.SITE_NAME);
+  }
+
+  /**
+   * A standalone HTML page around a registration section: the servlet's answers, in the site's
+   * frame ({@link SiteFrame}: banner with the link to the list, footer).
+   *
+   * @param title the page title (without the site name), French typography applied by the caller
+   * @param item the event, for the line under the heading (its title with French no-break spaces,
+   *     {@link FrenchTypography}, and its date); {@code null} when unknown
+   * @param eventUrl address of the event's page, for the way back; {@code null} for none
    * @param contextPath the web application's context path
    * @return a new document with {@code lang="fr"}, the module's stylesheet and script, one {@code
    *     h1}; its {@code main} element is where the caller appends content
    */
   public static Document page(String title, NewsItem item, String eventUrl, String contextPath) {
-    Document doc = Document.createShell("");
-    doc.outputSettings().charset("UTF-8").escapeMode(Entities.EscapeMode.base);
-    doc.child(0).attr("lang", "fr");
-    Element head = doc.head();
-    head.appendElement("meta").attr("charset", "utf-8");
-    head.appendElement("meta")
-        .attr("name", "viewport")
-        .attr("content", "width=device-width, initial-scale=1");
-    head.appendElement("meta").attr("name", "robots").attr("content", "noindex");
-    head.appendElement("title").text(title + " – IREV");
-    head.appendElement("link")
-        .attr("rel", "stylesheet")
-        .attr("href", contextPath + "/.resources/irev-news/webresources/css/irev-news.css");
-    head.appendElement("script")
+    Document doc = SiteFrame.page(title, contextPath);
+    doc.head()
+        .appendElement("script")
         .attr("src", contextPath + "/.resources/irev-news/webresources/js/registration.js")
         .attr("defer", true);
-    Element body = doc.body().addClass("irev");
-    body.appendElement("a").addClass("irev-skip").attr("href", "#contenu").text("Aller au contenu");
-    Element banner =
-        body.appendElement("header")
-            .addClass("irev-banner")
-            .appendElement("div")
-            .addClass("irev-container irev-banner__inner");
-    banner
-        .appendElement("a")
-        .addClass("irev-banner__site")
-        .attr("href", contextPath + "/")
-        .text("IREV");
-    Element main =
-        body.appendElement("main")
-            .id("contenu")
-            .addClass("irev-container irev-main")
-            .attr("tabindex", "-1");
+    Element main = SiteFrame.main(doc);
     main.appendElement("h1").addClass("irev-article__title").text(title);
     if (item != null && item.schedule() != null) {
       var schedule = item.schedule();
       // the date in <time datetime> as on the event page: the start, a date alone all day long
       main.appendElement("p")
           .addClass("irev-registration__event")
-          .text(item.title() + " — ")
+          .text(FrenchTypography.spaces(item.title()) + " — ")
           .appendElement("time")
           .attr(
               "datetime",

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * 500 page. The page is rendered into a buffer first, so its status (see {@code
  * ContentContext.setStatus}) and error pages apply; a 200 page is cacheable for 60 s. Pages accept
  * {@code GET} and {@code HEAD} only (see {@link MethodFilter}). With a {@link PageCache}, a 200
- * page is kept and served again without a render (nor any JCR session) until the cache is emptied.
+ * page is kept and served again without a render (nor any JCR session) until the cache is emptied,
+ * with an {@code Age} header (seconds since its render).
  */
 public final class PageServlet extends HttpServlet implements HttpMethods.Declared {
 
@@ -78,6 +79,7 @@ public final class PageServlet extends HttpServlet implements HttpMethods.Declar
     String key = cache == null ? null : PageCache.key(request);
     PageCache.Page kept = key == null ? null : cache.get(key);
     if (kept != null) {
+      response.setHeader("Age", Long.toString(kept.ageSeconds(System.nanoTime())));
       send(response, kept);
       return;
     }
@@ -103,7 +105,10 @@ public final class PageServlet extends HttpServlet implements HttpMethods.Declar
     boolean ok = response.getStatus() == HttpServletResponse.SC_OK;
     PageCache.Page rendered =
         new PageCache.Page(
-            body, ErrorPages.HTML_UTF8, ok ? SecurityHeaders.PAGE_CACHE_CONTROL : "no-store");
+            body,
+            ErrorPages.HTML_UTF8,
+            ok ? SecurityHeaders.PAGE_CACHE_CONTROL : "no-store",
+            System.nanoTime());
     if (key != null && ok && rendered.cacheControl().startsWith("public")) {
       cache.put(key, rendered, generation);
     }

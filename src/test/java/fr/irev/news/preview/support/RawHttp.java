@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,8 +26,11 @@ public final class RawHttp {
    * @param status status code
    * @param headers header names in lower case to their last value
    * @param body body as UTF-8 text
+   * @param allHeaders header names in lower case to every value received, in order (a header sent
+   *     twice has two)
    */
-  public record Response(int status, Map<String, String> headers, String body) {}
+  public record Response(
+      int status, Map<String, String> headers, String body, Map<String, List<String>> allHeaders) {}
 
   private RawHttp() {}
 
@@ -68,15 +73,17 @@ public final class RawHttp {
       String[] lines = head.split("\r\n");
       int status = Integer.parseInt(lines[0].split(" ")[1]);
       Map<String, String> headers = new LinkedHashMap<>();
+      Map<String, List<String>> all = new LinkedHashMap<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
         if (colon > 0) {
-          headers.put(
-              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-              lines[i].substring(colon + 1).trim());
+          String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
+          String value = lines[i].substring(colon + 1).trim();
+          headers.put(name, value);
+          all.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
       }
-      return new Response(status, headers, body);
+      return new Response(status, headers, body, all);
     }
   }
 }

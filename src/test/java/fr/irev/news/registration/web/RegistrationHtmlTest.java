@@ -248,10 +248,12 @@ class RegistrationHtmlTest {
   @Test
   void pageIsFrenchWithOneHeading() {
     Document doc =
-        RegistrationHtml.page("Annulation : " + XSS, event(1, ALL).item(), "/actualites/x", "");
+        RegistrationHtml.page(
+            "Annulation\u00a0: " + XSS, event(1, ALL).item(), "/actualites/x", "");
     assertEquals("fr", doc.selectFirst("html").attr("lang"));
     assertEquals(1, doc.select("h1").size());
-    assertEquals("Annulation : " + XSS, doc.selectFirst("h1").text());
+    assertEquals("Annulation\u00a0: " + XSS, doc.selectFirst("h1").wholeText());
+    assertEquals("Annulation\u00a0: " + XSS + " – IREV", doc.selectFirst("title").wholeText());
     assertTrue(doc.select("img").isEmpty());
     assertEquals("contenu", RegistrationHtml.main(doc).id());
     assertEquals("#contenu", doc.selectFirst("a.irev-skip").attr("href"));
@@ -261,5 +263,58 @@ class RegistrationHtmlTest {
                 doc, event(1, ALL), true, FormState.BLANK, List.of(), "", List.of(), 2)
             .selectFirst("input[name=lastName]")
             .attr("maxlength"));
+  }
+
+  /** The line under the heading shows the event's title as its page does: no-break spaces. */
+  @Test
+  void pageShowsTheTitleWithFrenchSpaces() {
+    Document doc = RegistrationHtml.page("Inscription", event(1, ALL).item(), "/actualites/x", "");
+    Element line = doc.selectFirst("p.irev-registration__event");
+    assertEquals(
+        "Journée «\u00a0Quartiers & discriminations\u00a0» — ",
+        line.textNodes().get(0).getWholeText());
+    assertEquals("2031-06-12T09:00:00+02:00", line.selectFirst("time").attr("datetime"));
+  }
+
+  /** The answer pages have the site's banner (with the link to the list) and footer. */
+  @Test
+  void pageHasTheSiteFrame() {
+    Document doc =
+        RegistrationHtml.page("Inscription", event(1, ALL).item(), "/actualites/x", "/site");
+    List<Element> body = doc.body().children();
+    assertEquals(
+        List.of("a.irev-skip", "header.irev-banner", "main.irev-container", "footer.irev-footer"),
+        body.stream().map(e -> e.tagName() + "." + e.className().split(" ")[0]).toList());
+    assertEquals("/site/", doc.selectFirst("header a.irev-banner__site").attr("href"));
+    assertEquals("IREV", doc.selectFirst("header a.irev-banner__site").text());
+    Element nav = doc.selectFirst("header nav.irev-nav");
+    assertEquals("Navigation principale", nav.attr("aria-label"));
+    assertEquals(List.of("/site/actualites"), nav.select("a").eachAttr("href"));
+    assertEquals(List.of("Actualités"), nav.select("a").eachText());
+    assertEquals(
+        "IREV – Institut régional de la ville, Hauts-de-France",
+        doc.selectFirst("footer.irev-footer p").text());
+    assertEquals(
+        List.of("/actualites/x"), RegistrationHtml.main(doc).select("a[href]").eachAttr("href"));
+    assertEquals(
+        "/site/.resources/irev-news/webresources/js/registration.js",
+        doc.selectFirst("head script").attr("src"));
+    assertEquals(1, doc.select("main").size());
+  }
+
+  /** A consent text typed by the staff gets the French no-break spaces. */
+  @Test
+  void consentTextTypedByTheStaffGetsNoBreakSpaces() {
+    RegistrationFields fields =
+        new RegistrationFields(
+            false, false, false, false, false, false, "J’accepte : oui !", null, null);
+    Element section = section(event(1, fields), FormState.BLANK, List.of(), "");
+    assertEquals(
+        "J’accepte\u00a0: oui\u00a0!",
+        section
+            .selectFirst("label[for=" + RegistrationHtml.fieldId(RegistrationForm.CONSENT) + "]")
+            .textNodes()
+            .get(0)
+            .getWholeText());
   }
 }

@@ -43,6 +43,14 @@ class MailContentTest {
   /** 120 characters full of accents and "œ" (C8), without {@code , ; \}. */
   private static final String TITLE = title();
 
+  /** {@link #TITLE} as the event page and the e-mails show it: French no-break spaces. */
+  private static final String SHOWN =
+      TITLE.replace(" :", NBSP + ":").replace("« ", "«" + NBSP).replace(" »", NBSP + "»");
+
+  /** The sessions' title of {@link VisitorSite#addEvent}, as shown (no-break spaces). */
+  private static final String SESSION =
+      "Journée d’étude «" + NBSP + "Quartiers & discriminations" + NBSP + "» – session ";
+
   private static final String LOCATION = "Salle Jean-Moulin, 12 rue des Arts; Lille";
 
   private static VisitorSite site;
@@ -124,7 +132,8 @@ class MailContentTest {
     String address = register(id, "Çelik", "Hélène", "1");
     MimeMessage mail = site.mailsTo(address, 1).get(0);
 
-    assertEquals("Inscription confirmée : " + TITLE, mail.getSubject());
+    assertEquals(3, SHOWN.chars().filter(c -> c == 0xa0).count(), SHOWN);
+    assertEquals("Inscription confirmée" + NBSP + ": " + SHOWN, mail.getSubject());
     assertTrue(mail.getHeader("Subject")[0].startsWith("=?UTF-8?"), "RFC 2047");
     assertEquals("inscriptions@irev.example", ((InternetAddress) mail.getFrom()[0]).getAddress());
     assertEquals(List.of(new InternetAddress(address)), Arrays.asList(mail.getAllRecipients()));
@@ -143,11 +152,17 @@ class MailContentTest {
     String text = body(mail, "text/plain");
     assertTrue(
         text.startsWith(
-            "Bonjour Hélène Çelik,\n\nVotre inscription à « " + TITLE + " » est confirmée.\n\n"),
+            "Bonjour Hélène Çelik,\n\nVotre inscription à «"
+                + NBSP
+                + SHOWN
+                + NBSP
+                + "» est confirmée.\n\n"),
         text);
     assertTrue(
         text.contains(
-            "Date : le jeudi 12"
+            "Date"
+                + NBSP
+                + ": le jeudi 12"
                 + NBSP
                 + "juin 2031 de 9"
                 + NBSP
@@ -157,7 +172,9 @@ class MailContentTest {
                 + NBSP
                 + "h"
                 + NBSP
-                + "00\nLieu : "
+                + "00\nLieu"
+                + NBSP
+                + ": "
                 + LOCATION
                 + "\n"),
         text);
@@ -200,7 +217,7 @@ class MailContentTest {
         unfolded.add(line);
       }
     }
-    assertTrue(unfolded.contains("SUMMARY:" + TITLE), unfolded.toString());
+    assertTrue(unfolded.contains("SUMMARY:" + SHOWN), unfolded.toString());
     assertTrue(unfolded.contains("DTSTART;TZID=Europe/Paris:20310612T090000"), calendar);
     assertTrue(unfolded.contains("DTEND;TZID=Europe/Paris:20310612T170000"), calendar);
     assertTrue(
@@ -226,34 +243,42 @@ class MailContentTest {
             new RegistrationFields(true, false, false, true, false, true, null, null, staff));
     String address = register(id, "Lefèvre", "Zoë", "2");
     MimeMessage notice = site.mailsTo(staff, 1).get(0);
-    String title = "Journée d’étude « Quartiers & discriminations » – session courriel-equipe";
+    String title = SESSION + "courriel-equipe";
     assertEquals(
-        "[Inscriptions] " + title + " : Zoë Lefèvre (inscription confirmée)", notice.getSubject());
+        "[Inscriptions] " + title + NBSP + ": Zoë Lefèvre (inscription confirmée)",
+        notice.getSubject());
     assertEquals(List.of(new InternetAddress(address)), Arrays.asList(notice.getReplyTo()));
     assertNoBcc(notice);
     assertEquals(List.of(), attachments(notice));
+    // the fixed wording gets no-break spaces; what the visitor typed ("Merci !") is kept as typed
     assertEquals(
-        "Bonjour,\n\nPour « "
+        "Bonjour,\n\nPour «"
+            + NBSP
             + title
-            + " » : inscription confirmée.\n\n"
-            + "Nom : Lefèvre\nPrénom : Zoë\nE-mail : "
-            + address
-            + "\nPersonnes : 2\nOrganisme : Ville de Roubaix\nTéléphone : +33 6 12 34 56 78\n"
-            + "Commentaire : Arrivée vers 9 h 30.\nMerci !\n\n"
+            + NBSP
+            + "»"
+            + NBSP
+            + ": inscription confirmée.\n\n"
+            + ("Nom : Lefèvre\nPrénom : Zoë\nE-mail : "
+                    + address
+                    + "\nPersonnes : 2\nOrganisme : Ville de Roubaix\nTéléphone : +33 6 12 34 56 78\n"
+                    + "Commentaire : ")
+                .replace(" :", NBSP + ":")
+            + "Arrivée vers 9 h 30.\nMerci !\n\n"
             + "La liste complète et l’export CSV sont dans la page des inscriptions (équipe).\n\n"
             + "L’équipe de l’IREV\n",
         body(notice, "text/plain"));
     Document html = Jsoup.parse(body(notice, "text/html"));
     assertEquals(
         List.of(
-            "Nom : Lefèvre",
-            "Prénom : Zoë",
-            "E-mail : " + address,
-            "Personnes : 2",
-            "Organisme : Ville de Roubaix",
-            "Téléphone : +33 6 12 34 56 78",
-            "Commentaire : Arrivée vers 9 h 30. Merci !"),
-        html.select("li").eachText());
+            "Nom" + NBSP + ": Lefèvre",
+            "Prénom" + NBSP + ": Zoë",
+            "E-mail" + NBSP + ": " + address,
+            "Personnes" + NBSP + ": 2",
+            "Organisme" + NBSP + ": Ville de Roubaix",
+            "Téléphone" + NBSP + ": +33 6 12 34 56 78",
+            "Commentaire" + NBSP + ": Arrivée vers 9 h 30.\nMerci !"),
+        html.select("li").stream().map(li -> li.wholeText()).toList());
 
     MimeMessage mail = site.mailsTo(address, 1).get(0);
     assertTrue(body(mail, "text/plain").contains("est confirmée (2 personnes)."));
@@ -271,22 +296,25 @@ class MailContentTest {
             new RegistrationFields(false, false, false, false, false, false, null, null, staff));
     String first = register(id, "Martin", "Anne", "1");
     String second = register(id, "Durand", "Denis", "1");
-    String title = "Journée d’étude « Quartiers & discriminations » – session courriel-attente";
+    String title = SESSION + "courriel-attente";
 
     MimeMessage waiting = site.mailsTo(second, 1).get(0);
-    assertEquals("Liste d’attente : " + title, waiting.getSubject());
+    assertEquals("Liste d’attente" + NBSP + ": " + title, waiting.getSubject());
     assertEquals(List.of(), attachments(waiting));
     assertTrue(waiting.isMimeType("multipart/alternative"), waiting.getContentType());
     String text = body(waiting, "text/plain");
     assertTrue(
         text.startsWith(
-            "Bonjour Denis Durand,\n\nCet événement est complet : vous êtes sur la liste"
-                + " d’attente de « "
+            "Bonjour Denis Durand,\n\nCet événement est complet"
+                + NBSP
+                + ": vous êtes sur la liste d’attente de «"
+                + NBSP
                 + title
-                + " », en position 1. Si une place se libère, vous serez inscrit"
+                + NBSP
+                + "», en position 1. Si une place se libère, vous serez inscrit"
                 + " automatiquement et prévenu par e-mail.\n\n"),
         text);
-    assertTrue(text.contains("Pour quitter la liste d’attente : \n"), text);
+    assertTrue(text.contains("Pour quitter la liste d’attente" + NBSP + ": \n"), text);
     assertFalse(text.contains(".ics"), text);
     assertNoBcc(waiting);
 
@@ -297,8 +325,8 @@ class MailContentTest {
     }
     assertEquals(
         List.of(
-            "[Inscriptions] " + title + " : Anne Martin (inscription confirmée)",
-            "[Inscriptions] " + title + " : Denis Durand (inscription en liste d’attente)"),
+            "[Inscriptions] " + title + NBSP + ": Anne Martin (inscription confirmée)",
+            "[Inscriptions] " + title + NBSP + ": Denis Durand (inscription en liste d’attente)"),
         subjects);
   }
 

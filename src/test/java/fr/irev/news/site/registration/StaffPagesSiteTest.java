@@ -308,14 +308,17 @@ class StaffPagesSiteTest {
       }
     }
     assertNotNull(link, outbox.body());
-    String title = "Journée d’étude « Quartiers & discriminations » – session equipe-file";
-    assertEquals("Inscription confirmée : " + title, link.text());
+    // as the e-mail's subject: the title with French no-break spaces
+    String title =
+        "Journée d’étude «\u00a0Quartiers & discriminations\u00a0» – session equipe-file";
+    assertEquals("Inscription confirmée\u00a0: " + title, link.wholeText());
 
     HttpResponse<String> message = offline.get(link.attr("href"), "Cookie", staff.cookies());
     assertEquals(200, message.statusCode());
     Document page = html(message);
     String body = page.selectFirst("pre.irev-staff-body").wholeText();
-    assertTrue(body.startsWith("Bonjour Hélène Çelik,\n\nVotre inscription à « " + title), body);
+    assertTrue(
+        body.startsWith("Bonjour Hélène Çelik,\n\nVotre inscription à «\u00a0" + title), body);
     assertTrue(body.contains("/.irev-news/registration/annulation?jeton="), body);
 
     HttpResponse<String> missing =

@@ -40,6 +40,16 @@ class VisitorRegistrationTest {
     return notice;
   }
 
+  /** The page's title as sent (jsoup's {@code title()} turns no-break spaces into spaces). */
+  private static String title(HttpResponse<String> answer) {
+    return html(answer).selectFirst("title").wholeText();
+  }
+
+  /** The event's title as the answers show it, for {@code VisitorSite#addEvent}'s name. */
+  private static String shown(String name) {
+    return "Journée d’étude «\u00a0Quartiers & discriminations\u00a0» – session " + name;
+  }
+
   /** The registration section exactly as sent. */
   private static String rawSection(String page) {
     int start = page.indexOf("<section class=\"irev-registration\"");
@@ -121,6 +131,7 @@ class VisitorRegistrationTest {
     assertEquals("no-store", confirmed.headers().firstValue("Cache-Control").orElse(""));
     assertEquals("text/html;charset=UTF-8", confirmed.headers().firstValue("Content-Type").get());
     assertEquals("Votre inscription est confirmée.", notice(confirmed).text());
+    assertEquals("Inscription confirmée\u00a0: " + shown("remplir") + " – IREV", title(confirmed));
     assertNull(html(confirmed).selectFirst("form"), "no form after a recorded answer");
     assertEquals(2, site.seatsLeft(id));
 
@@ -129,9 +140,14 @@ class VisitorRegistrationTest {
     site.register(id, "Petit", "Chloé", email("chloe"));
     assertEquals(0, site.seatsLeft(id));
     assertEquals(2, site.waitingRoomLeft(id));
+    assertEquals(
+        "{\"ouvert\":true,\"placesRestantes\":0,\"placesListeAttente\":2,"
+            + "\"message\":\"Complet\u00a0: vous pouvez vous inscrire sur la liste d’attente.\"}",
+        site.get(VisitorSite.placesPath(id)).body());
 
     HttpResponse<String> waiting = site.register(id, "Durand", "Denis", email("denis"));
     assertEquals("Vous êtes sur liste d’attente (position 1).", notice(waiting).text());
+    assertEquals("Liste d’attente\u00a0: " + shown("remplir") + " – IREV", title(waiting));
     assertEquals("no-store", waiting.headers().firstValue("Cache-Control").orElse(""));
     HttpResponse<String> second = site.register(id, "Leroy", "Emma", email("emma"));
     assertEquals("Vous êtes sur liste d’attente (position 2).", notice(second).text());
@@ -144,6 +160,7 @@ class VisitorRegistrationTest {
     assertEquals(409, full.statusCode());
     assertEquals("no-store", full.headers().firstValue("Cache-Control").orElse(""));
     assertEquals("Cet événement est complet.", notice(full).text());
+    assertEquals("Complet\u00a0: " + shown("remplir") + " – IREV", title(full));
 
     String json = site.get(VisitorSite.placesPath(id)).body();
     assertEquals(
@@ -328,6 +345,9 @@ class VisitorRegistrationTest {
     assertEquals(
         "Indiquez un nombre de personnes entre 1 et 3.",
         html(tooMany).getElementById("irev-reg-seats-erreur").text());
+    // WCAG 3.3.1 common practice: the title says first that the form has errors
+    assertEquals(
+        "Erreur\u00a0: Inscription\u00a0: " + shown("groupe-complet") + " – IREV", title(tooMany));
     assertEquals(1, site.stored(id).size());
   }
 
@@ -348,5 +368,80 @@ class VisitorRegistrationTest {
     assertEquals(status, answer.statusCode(), answer.body());
     assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""));
     return answer;
+  }
+
+  /**
+   * The answer and cancellation pages show the event's title as its page does (French no-break
+   * spaces, stored with plain ones) and sit in the site's frame: the list page's skip link, banner
+   * (with the "Actualités" link) and footer, element for element; their {@code main} leads back to
+   * the event's page.
+   */
+  @Test
+  void answerAndCancellationPagesHaveTheEventTitleAndTheSiteFrame() throws Exception {
+    String id = site.addEvent("cadre-du-site", 5, 0, 1, RegistrationFields.NONE);
+    String shown =
+        "Journée d’étude «\u00a0Quartiers & discriminations\u00a0» – session cadre-du-site";
+    List<String> listFrame = frame(html(site.get("/actualites")));
+    assertEquals(
+        List.of(
+            "a class=irev-skip href=#contenu | Aller au contenu",
+            "header class=irev-banner | ",
+            "div class=irev-container irev-banner__inner | ",
+            "a class=irev-banner__site href=/ | IREV",
+            "nav aria-label=Navigation principale class=irev-nav | ",
+            "ul class=irev-nav__list | ",
+            "li | ",
+            "a href=/actualites | Actualités",
+            "footer class=irev-footer | ",
+            "div class=irev-container | ",
+            "p | IREV – Institut régional de la ville, Hauts-de-France"),
+        listFrame);
+
+    String address = email("cadre");
+    Document answer = html(site.register(id, "Martin", "Anne", address));
+    assertEquals("Inscription\u00a0: " + shown, answer.selectFirst("h1").wholeText());
+    assertEquals(
+        "Inscription confirmée\u00a0: " + shown + " – IREV",
+        answer.selectFirst("title").wholeText());
+    assertEquals(
+        shown + " — ",
+        answer.selectFirst("p.irev-registration__event").textNodes().get(0).getWholeText());
+    assertEquals(listFrame, frame(answer));
+    assertEquals(
+        List.of("/actualites/cadre-du-site"), answer.select("main a[href]").eachAttr("href"));
+
+    Document cancel = html(site.get(site.cancelLink(site.mailsTo(address, 1).get(0))));
+    assertEquals("Annulation\u00a0: " + shown, cancel.selectFirst("h1").wholeText());
+    assertEquals(listFrame, frame(cancel));
+    assertEquals(
+        List.of("/actualites/cadre-du-site"), cancel.select("main a[href]").eachAttr("href"));
+
+    Document refused = html(site.get(VisitorSite.registrationPath("annulation") + "?jeton=abimé"));
+    assertEquals("Lien non valable", refused.selectFirst("h1").wholeText());
+    assertEquals(listFrame, frame(refused));
+  }
+
+  /**
+   * The site's frame of a page: the body's skip link, banner and footer and everything in them, one
+   * line each: tag, attributes sorted, own text.
+   */
+  private static List<String> frame(Document page) {
+    List<String> lines = new java.util.ArrayList<>();
+    assertEquals(
+        List.of("a", "header", "main", "footer"),
+        page.body().children().stream().map(Element::tagName).toList());
+    for (Element e :
+        page.select(
+            "body > a.irev-skip, body > header, body > header *, body > footer, body > footer *")) {
+      lines.add(
+          e.tagName()
+              + e.attributes().asList().stream()
+                  .map(a -> " " + a.getKey() + "=" + a.getValue())
+                  .sorted()
+                  .collect(java.util.stream.Collectors.joining())
+              + " | "
+              + e.ownText());
+    }
+    return lines;
   }
 }

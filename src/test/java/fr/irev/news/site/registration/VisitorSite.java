@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import fr.irev.news.news.Place;
 import fr.irev.news.preview.PreviewOptions;
 import fr.irev.news.preview.PreviewServer;
 import fr.irev.news.registration.Registration;
 import fr.irev.news.registration.RegistrationSettingsMapper.RegistrationFields;
+import fr.irev.news.testing.MailPreview;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -90,26 +89,8 @@ final class VisitorSite implements AutoCloseable {
 
   /** A server sending e-mail to a fresh GreenMail. */
   static VisitorSite withMail() throws Exception {
-    GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-    smtp.start();
-    try {
-      PreviewServer server =
-          PreviewServer.start(
-              PreviewOptions.defaults()
-                  .withPort(0)
-                  .withInMemory()
-                  .withStaffPassword(STAFF_PASSWORD)
-                  .withMail(
-                      Map.of(
-                          "irev.mail.host", "127.0.0.1",
-                          "irev.mail.port", Integer.toString(smtp.getSmtp().getPort()),
-                          "irev.mail.security", "NONE",
-                          "irev.mail.from", "inscriptions@irev.example")));
-      return new VisitorSite(server, smtp);
-    } catch (Exception e) {
-      smtp.stop();
-      throw e;
-    }
+    MailPreview started = MailPreview.start(STAFF_PASSWORD);
+    return new VisitorSite(started.server(), started.smtp());
   }
 
   /** A server without SMTP settings: e-mails wait in the outbox. */
