@@ -2,8 +2,8 @@ package fr.irev.news.news;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.irev.news.jcr.WorkspaceWatch;
 import fr.irev.news.taxonomy.TaxonomyNodes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,14 +15,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import javax.jcr.NoSuchWorkspaceException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.observation.Event;
 import javax.jcr.observation.EventIterator;
-import javax.jcr.observation.EventListener;
-import javax.jcr.observation.ObservationManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,14 +61,6 @@ public final class NewsCounts implements AutoCloseable {
 
   private static final long CLOSE_WAIT_SECONDS = 5;
 
-  private static final int EVENTS =
-      Event.NODE_ADDED
-          | Event.NODE_REMOVED
-          | Event.NODE_MOVED
-          | Event.PROPERTY_ADDED
-          | Event.PROPERTY_CHANGED
-          | Event.PROPERTY_REMOVED;
-
   private static final List<String> WORKSPACES =
       List.of(
           NewsNodes.WORKSPACE,
@@ -88,8 +76,7 @@ public final class NewsCounts implements AutoCloseable {
   private volatile ExecutorService refresher;
   private final AtomicLong revision = new AtomicLong();
   private final List<Runnable> recountListeners = new CopyOnWriteArrayList<>();
-  private final EventListener listener = this::onEvents;
-  private final List<Session> sessions = new ArrayList<>();
+  private final WorkspaceWatch watch = new WorkspaceWatch(this::onEvents);
   private volatile boolean running;
   private volatile Set<String> watched = Set.of();
 
@@ -116,7 +103,7 @@ public final class NewsCounts implements AutoCloseable {
    * @throws IllegalStateException when already started
    */
   public synchronized void start() throws RepositoryException {
-    if (!sessions.isEmpty()) {
+    if (!watch.isEmpty()) {
       throw new IllegalStateException("NewsCounts already started");
     }
     try {
@@ -130,12 +117,10 @@ public final class NewsCounts implements AutoCloseable {
           }
           continue; // no taxonomy, nothing to watch there
         }
-        sessions.add(session);
-        ObservationManager observation = session.getWorkspace().getObservationManager();
-        observation.addEventListener(listener, EVENTS, "/", true, null, null, false);
+        watch.watch(session);
       }
     } catch (RepositoryException | RuntimeException e) {
-      logout();
+      watch.close();
       throw e;
     }
     refresher =
@@ -146,7 +131,7 @@ public final class NewsCounts implements AutoCloseable {
               return thread;
             });
     revision.incrementAndGet();
-    watched = sessions.stream().map(s -> s.getWorkspace().getName()).collect(Collectors.toSet());
+    watched = watch.workspaces();
     running = true;
   }
 
@@ -350,25 +335,13 @@ public final class NewsCounts implements AutoCloseable {
     }
     refreshing.clear();
     recountListeners.clear();
-    logout();
+    watch.close();
     cache.invalidateAll();
     terms.invalidateAll();
   }
 
   private void onEvents(EventIterator events) {
     revision.incrementAndGet();
-  }
-
-  private void logout() {
-    for (Session session : sessions) {
-      try {
-        session.getWorkspace().getObservationManager().removeEventListener(listener);
-      } catch (RepositoryException | RuntimeException e) {
-        LOG.debug("Listener of {} not removed: {}", session.getWorkspace().getName(), e.toString());
-      }
-      session.logout();
-    }
-    sessions.clear();
   }
 
   private record Key(NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds) {}

@@ -2,21 +2,18 @@ package fr.irev.news.preview.web;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.irev.news.jcr.WorkspaceWatch;
 import fr.irev.news.news.NewsCounts;
 import fr.irev.news.preview.repository.PreviewRepository;
 import fr.irev.news.registration.RegistrationNodes;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.observation.Event;
 import javax.jcr.observation.EventListener;
-import javax.jcr.observation.ObservationManager;
 import org.apache.jackrabbit.core.observation.SynchronousEventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,14 +77,6 @@ public final class PageCache implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(PageCache.class);
 
-  private static final int EVENTS =
-      Event.NODE_ADDED
-          | Event.NODE_REMOVED
-          | Event.NODE_MOVED
-          | Event.PROPERTY_ADDED
-          | Event.PROPERTY_CHANGED
-          | Event.PROPERTY_REMOVED;
-
   /**
    * A kept answer.
    *
@@ -119,13 +108,13 @@ public final class PageCache implements AutoCloseable {
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
   private final AtomicLong flushesAfterSave = new AtomicLong();
-  private final List<Session> sessions = new ArrayList<>();
   private final SynchronousEventListener atSave = events -> flush();
   private final EventListener afterSave =
       events -> {
         flush();
         flushesAfterSave.incrementAndGet();
       };
+  private final WorkspaceWatch watch = new WorkspaceWatch(atSave, afterSave);
 
   /**
    * @param maxBytes most bytes kept, as counted by {@link #weight}, &gt; 0
@@ -169,7 +158,7 @@ public final class PageCache implements AutoCloseable {
    * @throws IllegalStateException when already started
    */
   public synchronized void start(PreviewRepository repository) throws RepositoryException {
-    if (!sessions.isEmpty()) {
+    if (!watch.isEmpty()) {
       throw new IllegalStateException("PageCache already started");
     }
     try {
@@ -184,19 +173,15 @@ public final class PageCache implements AutoCloseable {
         if (NOT_RENDERED.equals(workspace)) {
           continue;
         }
-        Session session = repository.login(workspace);
-        sessions.add(session);
-        ObservationManager observation = session.getWorkspace().getObservationManager();
-        observation.addEventListener(atSave, EVENTS, "/", true, null, null, false);
-        observation.addEventListener(afterSave, EVENTS, "/", true, null, null, false);
+        watch.watch(repository.login(workspace));
       }
     } catch (RepositoryException | RuntimeException e) {
-      logout();
+      watch.close();
       throw e;
     }
     LOG.info(
         "Page cache on: emptied on any change in {} workspace(s), not in '{}'",
-        sessions.size(),
+        watch.workspaces().size(),
         NOT_RENDERED);
   }
 
@@ -236,16 +221,16 @@ public final class PageCache implements AutoCloseable {
   }
 
   /**
-   * Keeps a page unless the cache was emptied since {@code renderedAt} was read.
+   * Keeps a page unless the cache was emptied since {@code renderStarted} was read.
    *
    * @param key see {@link #key}
    * @param page the rendered answer
-   * @param renderedAt {@link #generation()} read before the render started
+   * @param renderStarted {@link #generation()} read before the render started
    * @return {@code true} when kept
    */
-  public boolean put(String key, Page page, long renderedAt) {
+  public boolean put(String key, Page page, long renderStarted) {
     synchronized (storing) {
-      if (generation.get() != renderedAt) {
+      if (generation.get() != renderStarted) {
         return false;
       }
       pages.put(key, page);
@@ -296,24 +281,7 @@ public final class PageCache implements AutoCloseable {
   /** Removes the listeners, logs their sessions out and empties the cache. */
   @Override
   public synchronized void close() {
-    logout();
+    watch.close();
     pages.invalidateAll();
-  }
-
-  private void logout() {
-    for (Session session : sessions) {
-      try {
-        if (session.isLive()) {
-          ObservationManager observation = session.getWorkspace().getObservationManager();
-          observation.removeEventListener(atSave);
-          observation.removeEventListener(afterSave);
-        }
-      } catch (RepositoryException | RuntimeException e) {
-        LOG.debug("Cannot remove the page cache's listener: {}", e.toString());
-      } finally {
-        session.logout();
-      }
-    }
-    sessions.clear();
   }
 }

@@ -109,7 +109,7 @@ public final class PageServlet extends HttpServlet implements HttpMethods.Declar
             ErrorPages.HTML_UTF8,
             ok ? SecurityHeaders.PAGE_CACHE_CONTROL : "no-store",
             System.nanoTime());
-    if (key != null && ok && rendered.cacheControl().startsWith("public")) {
+    if (key != null && ok) {
       cache.put(key, rendered, generation);
     }
     send(response, rendered);

@@ -1,0 +1,93 @@
+package fr.irev.news.jcr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.jcr.RepositoryException;
+import javax.jcr.Session;
+import javax.jcr.observation.Event;
+import javax.jcr.observation.EventListener;
+import javax.jcr.observation.ObservationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * JCR observation listeners told of every content change ({@link #CONTENT_CHANGES}, anywhere under
+ * {@code /}, the watching session's own changes included) in the workspaces of the sessions given
+ * to {@link #watch(Session)}; those sessions stay open for the listeners until {@link #close()}.
+ * Not thread-safe: watch from one thread, then close.
+ */
+public final class WorkspaceWatch implements AutoCloseable {
+
+  /** Every change of content: nodes added, removed or moved, properties added, changed, removed. */
+  public static final int CONTENT_CHANGES =
+      Event.NODE_ADDED
+          | Event.NODE_REMOVED
+          | Event.NODE_MOVED
+          | Event.PROPERTY_ADDED
+          | Event.PROPERTY_CHANGED
+          | Event.PROPERTY_REMOVED;
+
+  private static final Logger LOG = LoggerFactory.getLogger(WorkspaceWatch.class);
+
+  private final List<EventListener> listeners;
+  private final List<Session> sessions = new ArrayList<>();
+
+  /**
+   * @param listeners what to tell of the changes, each registered in every watched workspace
+   */
+  public WorkspaceWatch(EventListener... listeners) {
+    this.listeners = List.of(listeners);
+  }
+
+  /**
+   * Registers the listeners in the session's workspace. The session is kept (and logged out by
+   * {@link #close()}) even when a registration fails.
+   *
+   * @param session an open session, now owned by this watch
+   * @throws RepositoryException when a listener cannot be registered
+   */
+  public void watch(Session session) throws RepositoryException {
+    sessions.add(session);
+    ObservationManager observation = session.getWorkspace().getObservationManager();
+    for (EventListener listener : listeners) {
+      observation.addEventListener(listener, CONTENT_CHANGES, "/", true, null, null, false);
+    }
+  }
+
+  /**
+   * @return {@code true} when no workspace is watched (before the first {@link #watch(Session)},
+   *     after {@link #close()})
+   */
+  public boolean isEmpty() {
+    return sessions.isEmpty();
+  }
+
+  /**
+   * @return the names of the watched workspaces
+   */
+  public Set<String> workspaces() {
+    return sessions.stream().map(s -> s.getWorkspace().getName()).collect(Collectors.toSet());
+  }
+
+  /** Removes the listeners and logs the sessions out; a removal that fails is logged (debug). */
+  @Override
+  public void close() {
+    for (Session session : sessions) {
+      try {
+        if (session.isLive()) {
+          ObservationManager observation = session.getWorkspace().getObservationManager();
+          for (EventListener listener : listeners) {
+            observation.removeEventListener(listener);
+          }
+        }
+      } catch (RepositoryException | RuntimeException e) {
+        LOG.debug("Listener of {} not removed: {}", session.getWorkspace().getName(), e.toString());
+      } finally {
+        session.logout();
+      }
+    }
+    sessions.clear();
+  }
+}
