@@ -1,7 +1,5 @@
 package fr.irev.news.format;
 
-import java.util.regex.Pattern;
-
 /**
  * French spacing around punctuation in text typed by the staff: the space before {@code : ; ! ? »}
  * and after {@code «} becomes a no-break space (U+00A0), so that a line never starts with the
@@ -12,25 +10,75 @@ import java.util.regex.Pattern;
  */
 public final class FrenchTypography {
 
-  private static final Pattern BEFORE = Pattern.compile("[ \\t]+([:;!?»])");
-  private static final Pattern AFTER = Pattern.compile("«[ \\t]+");
-  private static final Pattern CONTROL =
-      Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F]");
+  private static final char NO_BREAK_SPACE = '\u00a0';
 
   private FrenchTypography() {}
 
   /**
+   * One pass over the text (pages call this for every title, teaser and place they show): a run of
+   * spaces and tabs before {@code : ; ! ? »}, or after {@code «}, becomes one no-break space;
+   * control characters are dropped first (a control character between a space and the punctuation
+   * does not keep them apart).
+   *
    * @param text text as typed, may be {@code null}
    * @return the text with no-break spaces where French typography needs them, without control
-   *     characters; {@code null} for {@code null}
+   *     characters; {@code null} for {@code null}; the same instance when nothing changes
    */
   public static String spaces(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String result = CONTROL.matcher(text).replaceAll("");
-    result = BEFORE.matcher(result).replaceAll("\u00a0$1");
-    return AFTER.matcher(result).replaceAll("«\u00a0");
+    String clean = withoutControls(text);
+    int length = clean.length();
+    StringBuilder out = null;
+    int copied = 0; // clean[0, copied) is in out
+    int i = 0;
+    while (i < length) {
+      char c = clean.charAt(i);
+      if (c != ' ' && c != '\t') {
+        i++;
+        continue;
+      }
+      int end = i + 1;
+      while (end < length && (clean.charAt(end) == ' ' || clean.charAt(end) == '\t')) {
+        end++;
+      }
+      boolean beforePunctuation = end < length && ":;!?»".indexOf(clean.charAt(end)) >= 0;
+      boolean afterGuillemet = i > 0 && clean.charAt(i - 1) == '«';
+      if (beforePunctuation || afterGuillemet) {
+        if (out == null) {
+          out = new StringBuilder(length);
+        }
+        out.append(clean, copied, i).append(NO_BREAK_SPACE);
+        copied = end;
+      }
+      i = end;
+    }
+    return out == null ? clean : out.append(clean, copied, length).toString();
+  }
+
+  private static String withoutControls(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isControl(c)) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** C0 controls other than tab and line breaks, DEL and C1 controls. */
+  private static boolean isControl(char c) {
+    return (c <= 0x08)
+        || c == 0x0B
+        || c == 0x0C
+        || (c >= 0x0E && c <= 0x1F)
+        || (c >= 0x7F && c <= 0x9F);
   }
 
   /**

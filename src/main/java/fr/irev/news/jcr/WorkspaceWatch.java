@@ -1,5 +1,7 @@
 package fr.irev.news.jcr;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -7,6 +9,7 @@ import java.util.stream.Collectors;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import javax.jcr.observation.Event;
+import javax.jcr.observation.EventIterator;
 import javax.jcr.observation.EventListener;
 import javax.jcr.observation.ObservationManager;
 import org.slf4j.Logger;
@@ -33,6 +36,68 @@ public final class WorkspaceWatch implements AutoCloseable {
 
   private final List<EventListener> listeners;
   private final List<Session> sessions = new ArrayList<>();
+
+  /**
+   * The name of Jackrabbit's marker interface for listeners called in the saving thread, before
+   * {@code Session.save()} returns (Jackrabbit 2 {@code
+   * org.apache.jackrabbit.core.observation.SynchronousEventListener}; JCR itself only has
+   * asynchronous listeners, JCR 2.0 §12.3).
+   */
+  static final String JACKRABBIT_SYNCHRONOUS =
+      "org.apache.jackrabbit.core.observation.SynchronousEventListener";
+
+  /**
+   * A listener that Jackrabbit calls synchronously: in the thread that saves, after the changes are
+   * stored and before {@code save()} returns, so that whoever reads after the save sees what the
+   * listener did (a revision moved, a cache emptied). Jackrabbit recognises such listeners by its
+   * marker interface, which the module does not compile against (Jackrabbit is Magnolia's, not a
+   * dependency): when the interface can be loaded (by {@code listener}'s class loader, else this
+   * class's, else the thread's), the result is a proxy implementing it that calls {@code listener};
+   * otherwise {@code listener} itself, called asynchronously as JCR specifies. The listener must be
+   * quick and must not throw: it delays every save.
+   *
+   * @param listener what to call with the events
+   * @return a listener to register, never {@code null}
+   */
+  public static EventListener synchronous(EventListener listener) {
+    Class<?> marker = marker(listener.getClass().getClassLoader());
+    if (marker == null) {
+      marker = marker(WorkspaceWatch.class.getClassLoader());
+    }
+    if (marker == null) {
+      marker = marker(Thread.currentThread().getContextClassLoader());
+    }
+    if (marker == null) {
+      return listener;
+    }
+    InvocationHandler calls =
+        (proxy, method, arguments) ->
+            switch (method.getName()) {
+              case "onEvent" -> {
+                listener.onEvent((EventIterator) arguments[0]);
+                yield null;
+              }
+              case "equals" -> proxy == arguments[0];
+              case "hashCode" -> System.identityHashCode(proxy);
+              case "toString" -> "synchronous " + listener;
+              default -> throw new UnsupportedOperationException(method.getName());
+            };
+    return (EventListener)
+        Proxy.newProxyInstance(
+            marker.getClassLoader(), new Class<?>[] {EventListener.class, marker}, calls);
+  }
+
+  private static Class<?> marker(ClassLoader loader) {
+    if (loader == null) {
+      return null;
+    }
+    try {
+      Class<?> marker = Class.forName(JACKRABBIT_SYNCHRONOUS, false, loader);
+      return marker.isInterface() && EventListener.class.isAssignableFrom(marker) ? marker : null;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return null;
+    }
+  }
 
   /**
    * @param listeners what to tell of the changes, each registered in every watched workspace

@@ -2,9 +2,15 @@ package fr.irev.news.news;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.jcr.WorkspaceWatch;
 import fr.irev.news.taxonomy.TaxonomyNodes;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +24,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.NoSuchWorkspaceException;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
-import javax.jcr.observation.EventIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Counts of news items per filter ({@link NewsRepository#tally}), kept until the content changes;
- * also the identifiers of the terms filters name ({@link #termIdentifier}).
+ * also the other reads of content a page makes ({@link #kept}: items, pages of the list, terms, DAM
+ * assets), kept while their workspace is unchanged.
  *
  * <p>Why: Jackrabbit's JCR-SQL2 engine reads every node a query matches, so counting is linear in
  * the matching items (tens of thousands for a département on a large site) and a list page shows a
@@ -32,9 +38,13 @@ import org.slf4j.LoggerFactory;
  * served from memory (a bounded least-recently-used cache, Caffeine).
  *
  * <p>Content state: a JCR observation listener on workspaces {@value NewsNodes#WORKSPACE}, {@value
- * TaxonomyNodes#THEMATICS_WORKSPACE} and {@value TaxonomyNodes#TERRITORIES_WORKSPACE} (every event
- * type, every session, including {@link NewsScopeWatcher}'s) moves a revision number; counts carry
- * the revision read before they were computed.
+ * TaxonomyNodes#THEMATICS_WORKSPACE}, {@value TaxonomyNodes#TERRITORIES_WORKSPACE} and {@value
+ * DamNodes#WORKSPACE} (every event type, every session, including {@link NewsScopeWatcher}'s) moves
+ * a revision number per workspace; counts carry the revision of the first three read before they
+ * were computed (a DAM change does not touch them), kept reads the revision of their own workspace.
+ * On Jackrabbit the listener is synchronous ({@link WorkspaceWatch#synchronous}): the revision has
+ * moved before {@code Session.save()} returns, so a request that starts after a save never gets a
+ * kept read from before it.
  *
  * <p>Counts of an older revision are still served (<em>stale while revalidating</em>): the request
  * gets them at once and one background thread recomputes them on its own session, so no visitor
@@ -61,7 +71,14 @@ public final class NewsCounts implements AutoCloseable {
 
   private static final long CLOSE_WAIT_SECONDS = 5;
 
-  private static final List<String> WORKSPACES =
+  /**
+   * Memory the reads kept by {@link #kept} may take by default, in bytes as {@link #weight}
+   * estimates it: 64 MiB (some 6 000 items of 5 000 characters).
+   */
+  public static final long DEFAULT_MAX_READ_BYTES = 64L << 20;
+
+  /** The workspaces counts depend on. */
+  private static final List<String> COUNTED =
       List.of(
           NewsNodes.WORKSPACE,
           TaxonomyNodes.THEMATICS_WORKSPACE,
@@ -69,16 +86,16 @@ public final class NewsCounts implements AutoCloseable {
 
   private final NewsScopeWatcher.SessionOpener opener;
   private final Cache<Key, Entry> cache;
-  private final Cache<TermKey, TermEntry> terms;
+  private final Cache<ReadKey, ReadEntry> reads;
   private final Set<Key> refreshing = ConcurrentHashMap.newKeySet();
   private final AtomicLong refreshes = new AtomicLong();
   private final AtomicLong pending = new AtomicLong();
   private volatile ExecutorService refresher;
   private final AtomicLong revision = new AtomicLong();
+  private final Map<String, AtomicLong> revisions = new ConcurrentHashMap<>();
   private final List<Runnable> recountListeners = new CopyOnWriteArrayList<>();
-  private final WorkspaceWatch watch = new WorkspaceWatch(this::onEvents);
+  private final List<WorkspaceWatch> watches = new ArrayList<>();
   private volatile boolean running;
-  private volatile Set<String> watched = Set.of();
 
   /**
    * @param opener sessions on the three workspaces, kept open (for the listener) until {@link
@@ -86,28 +103,50 @@ public final class NewsCounts implements AutoCloseable {
    * @param maxEntries most filters kept, ≥ 0 (0: nothing is cached)
    */
   public NewsCounts(NewsScopeWatcher.SessionOpener opener, int maxEntries) {
-    if (maxEntries < 0) {
-      throw new IllegalArgumentException("maxEntries " + maxEntries);
-    }
-    this.opener = opener;
-    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
-    this.terms = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this(opener, maxEntries, DEFAULT_MAX_READ_BYTES);
   }
 
   /**
-   * Registers the listener; from then on counts are cached. A taxonomy workspace that does not
-   * exist is not watched.
+   * @param opener sessions on the four workspaces, kept open (for the listener) until {@link
+   *     #close}
+   * @param maxEntries most filters kept, ≥ 0 (0: nothing is cached)
+   * @param maxReadBytes most memory the reads kept by {@link #kept} take, in bytes as {@link
+   *     #weight} estimates it, ≥ 0 (0: none kept); beyond it, Caffeine evicts the reads least
+   *     likely to be asked again (by frequency and recency)
+   */
+  public NewsCounts(NewsScopeWatcher.SessionOpener opener, int maxEntries, long maxReadBytes) {
+    if (maxEntries < 0) {
+      throw new IllegalArgumentException("maxEntries " + maxEntries);
+    }
+    if (maxReadBytes < 0) {
+      throw new IllegalArgumentException("maxReadBytes " + maxReadBytes);
+    }
+    this.opener = opener;
+    this.cache = Caffeine.newBuilder().maximumSize(maxEntries).build();
+    this.reads =
+        Caffeine.newBuilder()
+            .maximumWeight(maxReadBytes)
+            .weigher((ReadKey key, ReadEntry entry) -> entry.weight())
+            .executor(Runnable::run) // evict in the caller: the budget holds when put returns
+            .build();
+  }
+
+  /**
+   * Registers the listeners; from then on counts and reads are cached. A taxonomy or DAM workspace
+   * that does not exist is not watched (reads there are never kept).
    *
    * @throws RepositoryException when a session cannot be opened or the listener registered (nothing
    *     is left open)
    * @throws IllegalStateException when already started
    */
   public synchronized void start() throws RepositoryException {
-    if (!watch.isEmpty()) {
+    if (!watches.isEmpty()) {
       throw new IllegalStateException("NewsCounts already started");
     }
+    List<String> all = new ArrayList<>(COUNTED);
+    all.add(DamNodes.WORKSPACE);
     try {
-      for (String workspace : WORKSPACES) {
+      for (String workspace : all) {
         Session session;
         try {
           session = opener.open(workspace);
@@ -115,12 +154,27 @@ public final class NewsCounts implements AutoCloseable {
           if (workspace.equals(NewsNodes.WORKSPACE)) {
             throw e;
           }
-          continue; // no taxonomy, nothing to watch there
+          continue; // no taxonomy or DAM, nothing to watch there
         }
+        AtomicLong own = new AtomicLong();
+        boolean counted = COUNTED.contains(workspace);
+        WorkspaceWatch watch =
+            new WorkspaceWatch(
+                WorkspaceWatch.synchronous(
+                    events -> {
+                      own.incrementAndGet();
+                      if (counted) {
+                        revision.incrementAndGet();
+                      }
+                    }));
+        watches.add(watch);
         watch.watch(session);
+        revisions.put(workspace, own);
       }
     } catch (RepositoryException | RuntimeException e) {
-      watch.close();
+      watches.forEach(WorkspaceWatch::close);
+      watches.clear();
+      revisions.clear();
       throw e;
     }
     refresher =
@@ -131,7 +185,6 @@ public final class NewsCounts implements AutoCloseable {
               return thread;
             });
     revision.incrementAndGet();
-    watched = watch.workspaces();
     running = true;
   }
 
@@ -150,9 +203,20 @@ public final class NewsCounts implements AutoCloseable {
   public NewsRepository.Tally tally(
       Session session, NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds)
       throws RepositoryException {
-    NewsRepository repository = new NewsRepository(session);
+    return tally(() -> session, filter, thematicIds, territoryIds);
+  }
+
+  /**
+   * As {@link #tally(Session, NewsFilter, Set, Set)}, the request's session opened only when the
+   * counts are computed (not when they are served from memory).
+   *
+   * @param session gives the request's session on {@value NewsNodes#WORKSPACE}
+   */
+  public NewsRepository.Tally tally(
+      Read<Session> session, NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds)
+      throws RepositoryException {
     if (!running) {
-      return repository.tally(filter, thematicIds, territoryIds);
+      return new NewsRepository(session.read()).tally(filter, thematicIds, territoryIds);
     }
     Key key = new Key(filter, Set.copyOf(thematicIds), Set.copyOf(territoryIds));
     long now = revision.get();
@@ -165,7 +229,8 @@ public final class NewsCounts implements AutoCloseable {
     }
     // computed outside the map: a first count may take seconds, and Caffeine's compute would
     // block other updates of the map meanwhile (two first requests may both compute)
-    NewsRepository.Tally tally = repository.tally(filter, thematicIds, territoryIds);
+    NewsRepository.Tally tally =
+        new NewsRepository(session.read()).tally(filter, thematicIds, territoryIds);
     store(key, new Entry(now, tally));
     return tally;
   }
@@ -269,44 +334,111 @@ public final class NewsCounts implements AutoCloseable {
   }
 
   /**
-   * The identifier of the term a filter names (list page parameters such as {@code
-   * ?territoire=nord}), kept until the content changes like the counts: finding a term by node name
-   * is a JCR query on every filtered list page. An entry is used only while the revision it was
-   * looked up at is current (no stale answer, unlike counts); unknown names are kept too. At most
-   * as many names as filters ({@link #NewsCounts(NewsScopeWatcher.SessionOpener, int)}) are kept.
-   * Before {@link #start()}, after {@link #close()} and for a workspace not watched, {@code lookup}
-   * runs on every call.
+   * A read of content kept while its workspace is unchanged: an item by URL name, a term by
+   * identifier, a DAM asset by link — what every render of a page would otherwise read again, each
+   * read opening a JCR session and running a query or walking nodes. An entry is used only while
+   * the revision of {@code workspace} it was read at is current (never a stale answer, unlike
+   * counts); beyond the memory given to the constructor, the reads least asked for go. Before
+   * {@link #start()}, after {@link #close()} and for a workspace not watched, {@code read} runs on
+   * every call.
    *
-   * @param workspace the taxonomy's workspace, e.g. {@value TaxonomyNodes#THEMATICS_WORKSPACE}
-   * @param name the term's node name as the request gave it
-   * @param lookup finds the identifier with the request's session (empty for an unknown name)
-   * @return the identifier, or empty when no term has this name
-   * @throws RepositoryException when {@code lookup} fails (nothing is kept then)
+   * <p>Kept values are shared by every request and thread: they must be immutable (records of
+   * strings, lists from {@code List.copyOf}, {@code Optional}) and hold no {@code Node} or {@code
+   * Session}. Like the counts, they assume that everyone who asks may read the same content.
+   *
+   * @param workspace the only workspace the value depends on, e.g. {@value NewsNodes#WORKSPACE}
+   * @param key what was read, with {@code equals}/{@code hashCode} (a record); keys of different
+   *     reads must differ (a record type per kind of read)
+   * @param read reads the value with the request's session; its result must not be {@code null}
+   *     (use {@code Optional})
+   * @param <T> the value's type
+   * @return the value read now or kept since the last change of {@code workspace}
+   * @throws RepositoryException when {@code read} fails (nothing is kept then)
    */
-  public Optional<String> termIdentifier(String workspace, String name, TermLookup lookup)
-      throws RepositoryException {
-    if (!running || !watched.contains(workspace)) {
-      return lookup.find();
+  public <T> T kept(String workspace, Object key, Read<T> read) throws RepositoryException {
+    AtomicLong own = running ? revisions.get(workspace) : null;
+    if (own == null) {
+      return read.read();
     }
-    TermKey key = new TermKey(workspace, name);
-    long now = revision.get();
-    TermEntry known = terms.getIfPresent(key);
+    ReadKey readKey = new ReadKey(workspace, key);
+    long now = own.get();
+    ReadEntry known = reads.getIfPresent(readKey);
     if (known != null && known.revision() == now) {
-      return known.identifier();
+      @SuppressWarnings("unchecked") // the key's record type fixes the value's type
+      T value = (T) known.value();
+      return value;
     }
-    Optional<String> identifier = lookup.find();
-    terms.put(key, new TermEntry(now, identifier));
-    return identifier;
+    T value = Objects.requireNonNull(read.read(), "a kept read returned null");
+    long bytes = weight(readKey, 0) + weight(value, 0);
+    reads.put(readKey, new ReadEntry(now, value, (int) Math.min(Integer.MAX_VALUE, bytes)));
+    return value;
   }
 
-  /** Finds a term's identifier by name, see {@link #termIdentifier}. */
+  /**
+   * A rough size of a kept value, in bytes: 40 + 2 per character for a string, the sum of the
+   * elements for an {@code Optional}, a collection or a map, the sum of the components for a record
+   * (read by reflection), 24 for anything else (numbers, dates, enums). A string reached twice is
+   * counted twice; nesting beyond 8 levels counts 24.
+   *
+   * @param value what {@link #kept} keeps, may be {@code null} (0)
+   * @param depth 0 for the value itself
+   * @return the estimate, ≥ 0
+   */
+  static long weight(Object value, int depth) {
+    if (value == null) {
+      return 0;
+    }
+    if (depth > 8) {
+      return 24;
+    }
+    if (value instanceof CharSequence text) {
+      return 40 + 2L * text.length();
+    }
+    if (value instanceof Optional<?> optional) {
+      return 16 + weight(optional.orElse(null), depth + 1);
+    }
+    if (value instanceof Collection<?> collection) {
+      long bytes = 40 + 8L * collection.size();
+      for (Object element : collection) {
+        bytes += weight(element, depth + 1);
+      }
+      return bytes;
+    }
+    if (value instanceof Map<?, ?> map) {
+      long bytes = 48 + 32L * map.size();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        bytes += weight(entry.getKey(), depth + 1) + weight(entry.getValue(), depth + 1);
+      }
+      return bytes;
+    }
+    if (value instanceof Record) {
+      long bytes = 16;
+      for (RecordComponent component : value.getClass().getRecordComponents()) {
+        try {
+          Method accessor = component.getAccessor();
+          accessor.setAccessible(true);
+          bytes += 8 + weight(accessor.invoke(value), depth + 1);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+          bytes += 64; // not readable: a guess
+        }
+      }
+      return bytes;
+    }
+    return 24;
+  }
+
+  /**
+   * A read of content for {@link #kept}.
+   *
+   * @param <T> the value's type
+   */
   @FunctionalInterface
-  public interface TermLookup {
+  public interface Read<T> {
     /**
-     * @return the identifier, or empty when no term has the name
+     * @return the value, never {@code null}
      * @throws RepositoryException on repository failure
      */
-    Optional<String> find() throws RepositoryException;
+    T read() throws RepositoryException;
   }
 
   /**
@@ -335,13 +467,11 @@ public final class NewsCounts implements AutoCloseable {
     }
     refreshing.clear();
     recountListeners.clear();
-    watch.close();
+    watches.forEach(WorkspaceWatch::close);
+    watches.clear();
+    revisions.clear();
     cache.invalidateAll();
-    terms.invalidateAll();
-  }
-
-  private void onEvents(EventIterator events) {
-    revision.incrementAndGet();
+    reads.invalidateAll();
   }
 
   private record Key(NewsFilter filter, Set<String> thematicIds, Set<String> territoryIds) {}
@@ -349,8 +479,8 @@ public final class NewsCounts implements AutoCloseable {
   /** Counts and the content revision they were computed at. */
   private record Entry(long revision, NewsRepository.Tally tally) {}
 
-  private record TermKey(String workspace, String name) {}
+  private record ReadKey(String workspace, Object key) {}
 
-  /** A term identifier and the content revision it was looked up at. */
-  private record TermEntry(long revision, Optional<String> identifier) {}
+  /** A kept read, the revision of its workspace it was read at and its {@link #weight}. */
+  private record ReadEntry(long revision, Object value, int weight) {}
 }

@@ -52,4 +52,21 @@ public interface ContentContext {
   default NewsCounts newsCounts() {
     return null;
   }
+
+  /**
+   * A read of content kept while its workspace is unchanged, through {@link #newsCounts()}'s {@link
+   * NewsCounts#kept}; without a {@code NewsCounts}, {@code read} runs on every call.
+   *
+   * @param workspace the only workspace the value depends on
+   * @param key what is read, a record per kind of read
+   * @param read reads the value with this context's sessions, never {@code null}
+   * @param <T> the value's type: immutable, no {@code Node} nor {@code Session}
+   * @return the value
+   * @throws RepositoryException when {@code read} fails
+   */
+  default <T> T kept(String workspace, Object key, NewsCounts.Read<T> read)
+      throws RepositoryException {
+    NewsCounts counts = newsCounts();
+    return counts == null ? read.read() : counts.kept(workspace, key, read);
+  }
 }

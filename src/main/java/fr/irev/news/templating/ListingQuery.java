@@ -248,7 +248,7 @@ public final class ListingQuery {
    */
   public List<NewsItem> list(ContentContext context, long offset, long limit)
       throws RepositoryException {
-    return new NewsRepository(context.session(NewsNodes.WORKSPACE)).list(filter, offset, limit);
+    return page(context, filter, offset, limit, null);
   }
 
   /**
@@ -266,8 +266,7 @@ public final class ListingQuery {
     if (filter.kind() == NewsKind.NEWS) {
       return List.of();
     }
-    return new NewsRepository(context.session(NewsNodes.WORKSPACE))
-        .list(filter.withKind(NewsKind.EVENT), offset, limit);
+    return page(context, filter.withKind(NewsKind.EVENT), offset, limit, null);
   }
 
   /**
@@ -279,8 +278,30 @@ public final class ListingQuery {
   public List<NewsItem> list(
       ContentContext context, long offset, long limit, NewsRepository.Tally counts)
       throws RepositoryException {
-    return new NewsRepository(context.session(NewsNodes.WORKSPACE))
-        .list(filter, offset, limit, counts);
+    return page(context, filter, offset, limit, counts);
+  }
+
+  /**
+   * A page of items, kept until the news workspace changes ({@link ContentContext#kept}); the
+   * counts, when given, only size the first query (the items are the same).
+   */
+  private static List<NewsItem> page(
+      ContentContext context,
+      NewsFilter filter,
+      long offset,
+      long limit,
+      NewsRepository.Tally counts)
+      throws RepositoryException {
+    return context.kept(
+        NewsNodes.WORKSPACE,
+        new Page(filter, offset, limit),
+        () -> {
+          NewsRepository repository = new NewsRepository(context.session(NewsNodes.WORKSPACE));
+          return List.copyOf(
+              counts == null
+                  ? repository.list(filter, offset, limit)
+                  : repository.list(filter, offset, limit, counts));
+        });
   }
 
   /**
@@ -396,27 +417,29 @@ public final class ListingQuery {
   }
 
   /**
-   * Finds terms by node name with the request's session; the query runs once per name and content
-   * revision when the webapp keeps a {@link NewsCounts} (then the term is read by identifier).
+   * Finds terms by node name with the request's session; the query runs once per name and revision
+   * of the taxonomy when the webapp keeps a {@link NewsCounts} ({@link ContentContext#kept}).
    */
   private static TermByName byName(
-      ContentContext context, String workspace, Function<Session, TermRepository> taxonomy)
-      throws RepositoryException {
-    TermRepository terms = taxonomy.apply(context.session(workspace));
-    NewsCounts counts = context.newsCounts();
-    if (counts == null) {
-      return terms::findByName;
-    }
-    return name -> {
-      Optional<String> identifier =
-          counts.termIdentifier(
-              workspace, name, () -> terms.findByName(name).map(Term::identifier));
-      return identifier.isEmpty() ? Optional.empty() : terms.findById(identifier.get());
-    };
+      ContentContext context, String workspace, Function<Session, TermRepository> taxonomy) {
+    return name ->
+        context.kept(
+            workspace,
+            new TermByNameKey(name),
+            () -> taxonomy.apply(context.session(workspace)).findByName(name));
   }
 
   @FunctionalInterface
   private interface TermByName {
     Optional<Term> find(String name) throws RepositoryException;
   }
+
+  /** Key of a term found by node name. */
+  private record TermByNameKey(String name) {}
+
+  /**
+   * Key of a page of items: the list's result depends on the filter alone (its periods carry their
+   * own dates), not on the time of the request, so it is kept until the news workspace changes.
+   */
+  private record Page(NewsFilter filter, long offset, long limit) {}
 }

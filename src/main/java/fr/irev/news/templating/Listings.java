@@ -115,18 +115,33 @@ final class Listings {
    * one; territories: the children of the applied one, or of the top-level ones (the départements).
    */
   private Choices choices(ListingQuery filters) throws RepositoryException {
-    List<Term> thematics = thematicTerms().children(filters.thematic(), MAX_FACET_TERMS);
+    Term thematic = filters.thematic();
+    List<Term> thematics =
+        context.kept(
+            TaxonomyNodes.THEMATICS_WORKSPACE,
+            new FacetTerms(thematic == null ? null : thematic.identifier()),
+            () -> List.copyOf(thematicTerms().children(thematic, MAX_FACET_TERMS)));
+    Term territory = filters.territory();
+    List<Term> territories =
+        context.kept(
+            TaxonomyNodes.TERRITORIES_WORKSPACE,
+            new FacetTerms(territory == null ? null : territory.identifier()),
+            () -> territoryChoices(territory));
+    return new Choices(thematics, territories);
+  }
+
+  /** The children of the applied territory, or those of the top-level ones (the départements). */
+  private List<Term> territoryChoices(Term applied) throws RepositoryException {
     TermRepository territoryTerms = territoryTerms();
     List<Term> territories = new ArrayList<>();
-    if (filters.territory() != null) {
-      territories.addAll(territoryTerms.children(filters.territory(), MAX_FACET_TERMS));
+    if (applied != null) {
+      territories.addAll(territoryTerms.children(applied, MAX_FACET_TERMS));
     } else {
       for (Term root : territoryTerms.children(null, MAX_FACET_TERMS)) {
         territories.addAll(territoryTerms.children(root, MAX_FACET_TERMS));
       }
     }
-    return new Choices(
-        thematics, territories.subList(0, Math.min(MAX_FACET_TERMS, territories.size())));
+    return List.copyOf(territories.subList(0, Math.min(MAX_FACET_TERMS, territories.size())));
   }
 
   /**
@@ -141,7 +156,7 @@ final class Listings {
     Set<String> territoryIds = ids(choices.territories());
     NewsCounts cache = context.newsCounts();
     return cache != null
-        ? cache.tally(context.session(NewsNodes.WORKSPACE), filter, thematicIds, territoryIds)
+        ? cache.tally(() -> context.session(NewsNodes.WORKSPACE), filter, thematicIds, territoryIds)
         : new NewsRepository(context.session(NewsNodes.WORKSPACE))
             .tally(filter, thematicIds, territoryIds);
   }
@@ -217,7 +232,12 @@ final class Listings {
       boolean thematic = filters.thematic() != null;
       Term term = thematic ? filters.thematic() : filters.territory();
       heading = term.title();
-      for (Term ancestor : (thematic ? thematicTerms() : territoryTerms()).ancestors(term)) {
+      List<Term> ancestors =
+          context.kept(
+              thematic ? TaxonomyNodes.THEMATICS_WORKSPACE : TaxonomyNodes.TERRITORIES_WORKSPACE,
+              new Ancestors(term.identifier()),
+              () -> List.copyOf((thematic ? thematicTerms() : territoryTerms()).ancestors(term)));
+      for (Term ancestor : ancestors) {
         breadcrumb.add(
             new FacetView(
                 ancestor.title(),
@@ -249,6 +269,12 @@ final class Listings {
   private TermRepository territoryTerms() throws RepositoryException {
     return TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE));
   }
+
+  /** Key of the terms a facet offers under an applied term ({@code null}: none applied). */
+  private record FacetTerms(String appliedIdentifier) {}
+
+  /** Key of a term's ancestors. */
+  private record Ancestors(String identifier) {}
 
   /** The terms of the two term facets. */
   private record Choices(List<Term> thematics, List<Term> territories) {

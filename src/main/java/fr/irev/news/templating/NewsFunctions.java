@@ -63,7 +63,12 @@ public class NewsFunctions {
    * @return the item for its detail page, or {@code null} when there is none with that name
    */
   public NewsItemView item(String urlName) {
-    return detail(() -> repository().findByUrlName(urlName));
+    return detail(
+        () ->
+            context.kept(
+                NewsNodes.WORKSPACE,
+                new ItemByUrlName(urlName),
+                () -> repository().findByUrlName(urlName)));
   }
 
   /**
@@ -215,14 +220,20 @@ public class NewsFunctions {
    */
   public RegistrationView registration(String urlName) {
     try {
-      Session session = context.session(NewsNodes.WORKSPACE);
-      Optional<Node> node =
-          UrlNames.isValid(urlName)
-              ? References.findByLocalName(session, NewsNodes.NODE_TYPE, urlName)
-              : References.resolve(session, urlName, NewsNodes.NODE_TYPE);
-      return node.isEmpty()
-          ? null
-          : registrationView(RegistrationEvent.of(node.get(), NewsMapper.read(node.get())));
+      return registrationView(
+          context.kept(
+              NewsNodes.WORKSPACE,
+              new RegistrationByReference(urlName),
+              () -> {
+                Session session = context.session(NewsNodes.WORKSPACE);
+                Optional<Node> node =
+                    UrlNames.isValid(urlName)
+                        ? References.findByLocalName(session, NewsNodes.NODE_TYPE, urlName)
+                        : References.resolve(session, urlName, NewsNodes.NODE_TYPE);
+                return node.isEmpty()
+                    ? Optional.<RegistrationEvent>empty()
+                    : RegistrationEvent.of(node.get(), NewsMapper.read(node.get()));
+              }));
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not read the registration of a news item", e);
     }
@@ -242,12 +253,7 @@ public class NewsFunctions {
       return null;
     }
     try {
-      Optional<Node> node =
-          References.resolve(
-              context.session(NewsNodes.WORKSPACE), item.item().identifier(), NewsNodes.NODE_TYPE);
-      return node.isEmpty()
-          ? null
-          : registrationView(RegistrationEvent.of(node.get(), item.item()));
+      return registrationView(new NewsViews(context, attachments).registrationEvent(item.item()));
     } catch (RepositoryException e) {
       throw new ContentAccessException("Could not read the registration of a news item", e);
     }
@@ -269,7 +275,12 @@ public class NewsFunctions {
             closed == null ? List.of() : List.of(new Notice(NoticeKind.INFO, closed.message())),
             context.contextPath(),
             event.get().fields().askCommune()
-                ? CommuneNames.of(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE))
+                ? context.kept(
+                    TaxonomyNodes.TERRITORIES_WORKSPACE,
+                    new Communes(),
+                    () ->
+                        List.copyOf(
+                            CommuneNames.of(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE))))
                 : List.of(),
             2);
     return new RegistrationView(section.outerHtml(), closed == null);
@@ -296,4 +307,13 @@ public class NewsFunctions {
   private interface Lookup {
     Optional<NewsItem> find() throws RepositoryException;
   }
+
+  /** Key of an item found by URL name (as the request gave it). */
+  private record ItemByUrlName(String urlName) {}
+
+  /** Key of a built-in registration found by URL name or identifier. */
+  private record RegistrationByReference(String reference) {}
+
+  /** Key of the communes' names offered by registration forms. */
+  private record Communes() {}
 }

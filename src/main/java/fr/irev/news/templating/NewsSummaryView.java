@@ -9,10 +9,15 @@ import fr.irev.news.news.NewsItem;
 public class NewsSummaryView {
   private final NewsItem item;
   private final String url;
+  private final String title;
+  private final String teaser;
 
   NewsSummaryView(NewsItem item, String url) {
     this.item = item;
     this.url = url;
+    // set once: templates read them several times (title, meta tags, JSON-LD)
+    this.title = FrenchTypography.spaces(item.title());
+    this.teaser = FrenchTypography.spaces(item.teaser());
   }
 
   /**
@@ -40,14 +45,14 @@ public class NewsSummaryView {
    * @return title, with French no-break spaces ({@link FrenchTypography})
    */
   public String getTitle() {
-    return FrenchTypography.spaces(item.title());
+    return title;
   }
 
   /**
    * @return chapô with French no-break spaces, or {@code null}
    */
   public String getTeaser() {
-    return FrenchTypography.spaces(item.teaser());
+    return teaser;
   }
 
   /**

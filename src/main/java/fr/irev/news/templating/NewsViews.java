@@ -1,6 +1,7 @@
 package fr.irev.news.templating;
 
 import fr.irev.news.attachment.AttachmentServices;
+import fr.irev.news.attachment.BinarySource;
 import fr.irev.news.attachment.DamAsset;
 import fr.irev.news.attachment.DamAssets;
 import fr.irev.news.attachment.DamNodes;
@@ -17,14 +18,17 @@ import fr.irev.news.registration.web.RegistrationHtml;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import fr.irev.news.taxonomy.Term;
 import fr.irev.news.taxonomy.TermRepository;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.jcr.Node;
 import javax.jcr.RepositoryException;
+import javax.jcr.Session;
 
 /**
  * Builds the views of one request from records: resolves terms and DAM assets, numbers links for
@@ -64,13 +68,15 @@ final class NewsViews {
     }
     List<TermView> thematics =
         terms(
-            TermRepository.thematics(context.session(TaxonomyNodes.THEMATICS_WORKSPACE)),
+            TaxonomyNodes.THEMATICS_WORKSPACE,
+            TermRepository::thematics,
             item.thematicIds(),
             SiteUrls.THEMATIC_PARAMETER,
             footnotes);
     List<TermView> territories =
         terms(
-            TermRepository.territories(context.session(TaxonomyNodes.TERRITORIES_WORKSPACE)),
+            TaxonomyNodes.TERRITORIES_WORKSPACE,
+            TermRepository::territories,
             item.territoryIds(),
             SiteUrls.TERRITORY_PARAMETER,
             footnotes);
@@ -97,25 +103,45 @@ final class NewsViews {
    * @return an absolute address, or {@code null} when the page has no registration link
    */
   private String registrationTarget(NewsItem item, String absoluteUrl) throws RepositoryException {
-    if (item.isEvent() && item.identifier() != null) {
-      Optional<Node> node =
-          References.resolve(
-              context.session(NewsNodes.WORKSPACE), item.identifier(), NewsNodes.NODE_TYPE);
-      Optional<RegistrationEvent> event =
-          node.isPresent() ? RegistrationEvent.of(node.get(), item) : Optional.empty();
-      if (event.isPresent()
-          && RegistrationRules.closedReason(event.get().settings(), Instant.now()) == null) {
-        return absoluteUrl + "#" + RegistrationHtml.SECTION_ID;
-      }
+    Optional<RegistrationEvent> event = registrationEvent(item);
+    if (event.isPresent()
+        && RegistrationRules.closedReason(event.get().settings(), Instant.now()) == null) {
+      return absoluteUrl + "#" + RegistrationHtml.SECTION_ID;
     }
     return item.registrationUrl();
+  }
+
+  /**
+   * The built-in registration of an item already read, its node reached by identifier; kept while
+   * the news workspace is unchanged ({@link ContentContext#kept}).
+   *
+   * @return empty when the item is not an event, has no identifier, no longer exists or has no
+   *     usable built-in registration
+   */
+  Optional<RegistrationEvent> registrationEvent(NewsItem item) throws RepositoryException {
+    if (!item.isEvent() || item.identifier() == null) {
+      return Optional.empty();
+    }
+    return context.kept(
+        NewsNodes.WORKSPACE,
+        new RegistrationOfItem(item.identifier()),
+        () -> {
+          Optional<Node> node =
+              References.resolve(
+                  context.session(NewsNodes.WORKSPACE), item.identifier(), NewsNodes.NODE_TYPE);
+          return node.isPresent() ? RegistrationEvent.of(node.get(), item) : Optional.empty();
+        });
   }
 
   Optional<AttachmentView> attachment(
       Attachment attachment, String pagePath, Footnotes footnotes, int thumbnailWidth)
       throws RepositoryException {
-    DamAssets dam = new DamAssets(context.session(DamNodes.WORKSPACE));
-    Optional<DamAsset> found = dam.find(attachment.assetLink());
+    String link = attachment.assetLink();
+    Optional<DamAsset> found =
+        context.kept(
+            DamNodes.WORKSPACE,
+            new AssetByLink(link),
+            () -> new DamAssets(context.session(DamNodes.WORKSPACE)).find(link));
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -123,7 +149,7 @@ final class NewsViews {
     PdfInfo pdf = null;
     if (asset.isPdf()) {
       Instant modified = asset.lastModified() == null ? null : asset.lastModified().toInstant();
-      pdf = services.pdfInfo().get(asset.identifier(), modified, asset.size(), dam.source(asset));
+      pdf = services.pdfInfo().get(asset.identifier(), modified, asset.size(), source(asset));
     }
     String title = firstOf(attachment.title(), pdf == null ? null : pdf.title(), asset.title());
     title = FrenchTypography.spaces(title == null ? asset.fileName() : title);
@@ -149,6 +175,21 @@ final class NewsViews {
             new AttachmentView.Thumb(thumbnail, width)));
   }
 
+  /**
+   * The asset's bytes, through a session opened only if they are read (a PDF not yet inspected).
+   */
+  private BinarySource source(DamAsset asset) {
+    return () -> {
+      Session dam;
+      try {
+        dam = context.session(DamNodes.WORKSPACE);
+      } catch (RepositoryException e) {
+        throw new IOException("Cannot open the DAM to read asset " + asset.identifier(), e);
+      }
+      return new DamAssets(dam).source(asset).open();
+    };
+  }
+
   private static String firstOf(String... values) {
     for (String value : values) {
       if (value != null && !value.isBlank()) {
@@ -159,19 +200,34 @@ final class NewsViews {
   }
 
   private List<TermView> terms(
-      TermRepository repository, List<String> ids, String parameter, Footnotes footnotes)
+      String workspace,
+      Function<Session, TermRepository> taxonomy,
+      List<String> ids,
+      String parameter,
+      Footnotes footnotes)
       throws RepositoryException {
     List<TermView> views = new ArrayList<>();
     for (String id : ids) {
-      Optional<Term> term = repository.findById(id);
-      if (term.isEmpty()) {
+      Optional<TermPath> found =
+          context.kept(
+              workspace,
+              new TermWithAncestors(id),
+              () -> {
+                TermRepository repository = taxonomy.apply(context.session(workspace));
+                Optional<Term> term = repository.findById(id);
+                return term.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                        new TermPath(term.get(), List.copyOf(repository.ancestors(term.get()))));
+              });
+      if (found.isEmpty()) {
         continue;
       }
       List<TermView> ancestors = new ArrayList<>();
-      for (Term ancestor : repository.ancestors(term.get())) {
+      for (Term ancestor : found.get().ancestors()) {
         ancestors.add(termView(ancestor, parameter, footnotes, List.of()));
       }
-      views.add(termView(term.get(), parameter, footnotes, ancestors));
+      views.add(termView(found.get().term(), parameter, footnotes, ancestors));
     }
     return views;
   }
@@ -187,4 +243,19 @@ final class NewsViews {
     return new TermView(
         term.name(), term.title(), url, footnotes.add(urls.absolute(url), term.title()), ancestors);
   }
+
+  /**
+   * Key of {@link #registrationEvent}: the item's identifier (the item read at the same revision of
+   * the news workspace is the same).
+   */
+  private record RegistrationOfItem(String identifier) {}
+
+  /** Key of a DAM asset found by its link. */
+  private record AssetByLink(String link) {}
+
+  /** Key of a term and its ancestors found by identifier. */
+  private record TermWithAncestors(String identifier) {}
+
+  /** A term and its ancestors, root first. */
+  private record TermPath(Term term, List<Term> ancestors) {}
 }

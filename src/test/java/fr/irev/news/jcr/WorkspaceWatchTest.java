@@ -56,4 +56,25 @@ class WorkspaceWatchTest {
       assertEquals(null, heard.poll(200, TimeUnit.MILLISECONDS), "nothing heard once closed");
     }
   }
+
+  @Test
+  void aPlainListenerIsMadeSynchronousWhereJackrabbitIsPresent() throws Exception {
+    try (TestSite site = TestSite.empty()) {
+      LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
+      javax.jcr.observation.EventListener plain = events -> heard.add("heard " + events.getSize());
+      javax.jcr.observation.EventListener listener = WorkspaceWatch.synchronous(plain);
+      assertTrue(listener instanceof SynchronousEventListener, listener.getClass().getName());
+      assertTrue(listener.equals(listener));
+      assertFalse(listener.equals(plain));
+      assertTrue(listener.toString().startsWith("synchronous "));
+
+      WorkspaceWatch watch = new WorkspaceWatch(listener);
+      watch.watch(site.repository().login("dam"));
+      Session editor = site.session("dam");
+      editor.getRootNode().addNode("fichier", "nt:unstructured");
+      editor.save();
+      assertFalse(heard.isEmpty(), "heard before save() returned");
+      watch.close();
+    }
+  }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.irev.news.attachment.DamNodes;
 import fr.irev.news.taxonomy.TaxonomyNodes;
 import fr.irev.news.testing.TestSite;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
@@ -157,41 +160,112 @@ class NewsCountsTest {
   }
 
   @Test
-  void termIdentifiersAreLookedUpOncePerNameUntilATaxonomyChanges() throws Exception {
+  void readsAreKeptUntilTheirOwnWorkspaceChangesAndNeverServedStaleAfterASave() throws Exception {
     String territories = TaxonomyNodes.TERRITORIES_WORKSPACE;
-    List<String> lookups = new java.util.ArrayList<>();
+    List<String> reads = new ArrayList<>();
+    NewsCounts.Read<Optional<String>> nord =
+        () -> {
+          reads.add("nord");
+          return Optional.of("read " + reads.size());
+        };
+    record Key(String name) {}
     try (NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
-      NewsCounts.TermLookup nord =
-          () -> {
-            lookups.add("nord");
-            return java.util.Optional.of("id-" + lookups.size());
-          };
-      assertEquals("id-1", counts.termIdentifier(territories, "nord", nord).orElseThrow());
-      assertEquals("id-2", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals("read 1", counts.kept(territories, new Key("nord"), nord).orElseThrow());
+      assertEquals("read 2", counts.kept(territories, new Key("nord"), nord).orElseThrow());
       counts.start();
 
-      assertEquals("id-3", counts.termIdentifier(territories, "nord", nord).orElseThrow());
-      assertEquals("id-3", counts.termIdentifier(territories, "nord", nord).orElseThrow());
-      assertEquals(
-          java.util.Optional.empty(),
-          counts.termIdentifier(territories, "inconnu", java.util.Optional::empty));
-      assertEquals(3, lookups.size(), "kept while nothing changes");
+      assertEquals("read 3", counts.kept(territories, new Key("nord"), nord).orElseThrow());
+      assertEquals("read 3", counts.kept(territories, new Key("nord"), nord).orElseThrow());
+      assertEquals(Optional.empty(), counts.kept(territories, new Key("inconnu"), Optional::empty));
+      assertEquals(3, reads.size(), "kept while nothing changes");
 
-      long revision = counts.revision();
+      // another workspace changes: the territory read stays
+      save("d", NewsKind.NEWS, List.of("t2"), List.of("nord"));
+      assertEquals("read 3", counts.kept(territories, new Key("nord"), nord).orElseThrow());
+
+      // its own workspace changes: read again by the very next call, no waiting (the listener
+      // is synchronous on Jackrabbit)
       Session taxonomy = site.session(territories);
       taxonomy.getRootNode().addNode("nouveau", TaxonomyNodes.TERRITORY_TYPE);
       taxonomy.save();
-      awaitRevisionAfter(counts, revision);
+      assertEquals("read 4", counts.kept(territories, new Key("nord"), nord).orElseThrow());
+      assertEquals("read 4", counts.kept(territories, new Key("nord"), nord).orElseThrow());
 
-      assertEquals("id-4", counts.termIdentifier(territories, "nord", nord).orElseThrow());
-      assertEquals("id-4", counts.termIdentifier(territories, "nord", nord).orElseThrow());
       assertEquals(
-          "id-5",
-          counts.termIdentifier("another-workspace", "nord", nord).orElseThrow(),
-          "not watched");
+          "read 5",
+          counts.kept("another-workspace", new Key("nord"), nord).orElseThrow(),
+          "not watched: read every time");
+      assertThrows(
+          NullPointerException.class, () -> counts.kept(territories, new Key("null"), () -> null));
       counts.close();
-      assertEquals("id-6", counts.termIdentifier(territories, "nord", nord).orElseThrow());
+      assertEquals("read 6", counts.kept(territories, new Key("nord"), nord).orElseThrow());
     }
+  }
+
+  @Test
+  void aDamChangeMovesTheDamReadsButNotTheCounts() throws Exception {
+    Session dam = site.session(DamNodes.WORKSPACE);
+    List<String> reads = new ArrayList<>();
+    record Asset(String link) {}
+    try (NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
+      counts.start();
+      NewsCounts.Read<String> read =
+          () -> {
+            reads.add("jcr:1");
+            return "asset read " + reads.size();
+          };
+      assertEquals("asset read 1", counts.kept(DamNodes.WORKSPACE, new Asset("jcr:1"), read));
+      assertEquals("asset read 1", counts.kept(DamNodes.WORKSPACE, new Asset("jcr:1"), read));
+      long revision = counts.revision();
+
+      dam.getRootNode().addNode("fichier", "nt:unstructured");
+      dam.save();
+
+      assertEquals("asset read 2", counts.kept(DamNodes.WORKSPACE, new Asset("jcr:1"), read));
+      assertEquals(2, reads.size());
+      assertEquals(revision, counts.revision(), "the counts do not depend on the DAM");
+    }
+  }
+
+  @Test
+  void keptReadsStayWithinTheirMemoryBudget() throws Exception {
+    String news = NewsNodes.WORKSPACE;
+    record Body(int number) {}
+    List<Integer> reads = new ArrayList<>();
+    // 100 000 bytes: room for one body of 30 000 characters (60 040 bytes), not two
+    try (NewsCounts counts = new NewsCounts(site.repository()::login, 10, 100_000)) {
+      counts.start();
+      NewsCounts.Read<String> first =
+          () -> {
+            reads.add(1);
+            return "é".repeat(30_000);
+          };
+      NewsCounts.Read<String> second =
+          () -> {
+            reads.add(2);
+            return "è".repeat(30_000);
+          };
+      counts.kept(news, new Body(1), first);
+      counts.kept(news, new Body(1), first);
+      assertEquals(List.of(1), reads, "kept while it fits");
+      counts.kept(news, new Body(2), second);
+      counts.kept(news, new Body(1), first);
+      counts.kept(news, new Body(2), second);
+      assertTrue(reads.size() >= 3, "the two are never kept together: " + reads);
+    }
+    assertThrows(
+        IllegalArgumentException.class, () -> new NewsCounts(site.repository()::login, 1, -1));
+  }
+
+  @Test
+  void theWeightOfAKeptValueCountsItsCharactersAndItsParts() {
+    assertEquals(0, NewsCounts.weight(null, 0));
+    assertEquals(40 + 2 * 5, NewsCounts.weight("Lille", 0));
+    assertEquals(16 + 40 + 2 * 5, NewsCounts.weight(Optional.of("Lille"), 0));
+    assertEquals(40 + 8 * 2 + 2 * (40 + 2), NewsCounts.weight(List.of("a", "b"), 0));
+    record Term(String name, int level) {}
+    assertEquals(16 + 8 + 40 + 2 * 4 + 8 + 24, NewsCounts.weight(new Term("nord", 2), 0));
+    assertEquals(24, NewsCounts.weight(PUBLISHED, 0));
   }
 
   @Test
