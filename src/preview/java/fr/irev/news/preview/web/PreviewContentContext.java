@@ -1,7 +1,7 @@
 package fr.irev.news.preview.web;
 
 import fr.irev.news.news.NewsCounts;
-import fr.irev.news.preview.repository.PreviewRepository;
+import fr.irev.news.preview.repository.SessionPool;
 import fr.irev.news.templating.ContentContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,16 +11,17 @@ import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 
 /**
- * The preview's {@link ContentContext} for one request: administrator sessions opened on first use
- * and logged out by {@link #close()} at the end of the request (see {@link RequestScopeFilter}).
- * Not thread-safe, like the request it belongs to.
+ * The preview's {@link ContentContext} for one request: administrator sessions borrowed from the
+ * server's {@link SessionPool} on first use and given back by {@link #close()} at the end of the
+ * request (see {@link RequestScopeFilter}), unsaved changes discarded. Not thread-safe, like the
+ * request it belongs to.
  */
 public final class PreviewContentContext implements ContentContext, AutoCloseable {
 
   /** Request attribute under which the context is found, for servlets and templates. */
   public static final String ATTRIBUTE = ContentContext.class.getName();
 
-  private final PreviewRepository repository;
+  private final SessionPool pool;
   private final HttpServletRequest request;
   private final HttpServletResponse response;
   private final String publicUrl;
@@ -28,7 +29,7 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
   private final Map<String, Session> sessions = new LinkedHashMap<>();
 
   /**
-   * @param repository where sessions come from
+   * @param pool where sessions come from
    * @param request the original request (context path)
    * @param response the response whose status {@link #setStatus(int)} sets
    * @param publicUrl the site's public address without trailing slash, e.g. {@code
@@ -37,12 +38,12 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
    * @param counts the server's listing count cache, or {@code null} for none
    */
   public PreviewContentContext(
-      PreviewRepository repository,
+      SessionPool pool,
       HttpServletRequest request,
       HttpServletResponse response,
       String publicUrl,
       NewsCounts counts) {
-    this.repository = repository;
+    this.pool = pool;
     this.request = request;
     this.response = response;
     this.publicUrl = publicUrl;
@@ -53,7 +54,7 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
   public Session session(String workspace) throws RepositoryException {
     Session session = sessions.get(workspace);
     if (session == null || !session.isLive()) {
-      session = repository.login(workspace);
+      session = pool.borrow(workspace);
       sessions.put(workspace, session);
     }
     return session;
@@ -85,10 +86,10 @@ public final class PreviewContentContext implements ContentContext, AutoCloseabl
     }
   }
 
-  /** Logs out every session opened for the request. */
+  /** Gives back every session the request used (its unsaved changes discarded). */
   @Override
   public void close() {
-    sessions.values().forEach(Session::logout);
+    sessions.values().forEach(pool::giveBack);
     sessions.clear();
   }
 

@@ -2,6 +2,7 @@ package fr.irev.news.preview.web;
 
 import fr.irev.news.news.NewsCounts;
 import fr.irev.news.preview.repository.PreviewRepository;
+import fr.irev.news.preview.repository.SessionPool;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -12,14 +13,15 @@ import java.io.IOException;
 /**
  * Opens the request's {@link PreviewContentContext} (request attribute {@link
  * PreviewContentContext#ATTRIBUTE}, also readable by the module's servlets as a {@code
- * fr.irev.news.templating.ContentContext}) and logs its sessions out when the request ends. Mapped
- * for the original request only; forwards and error dispatches reuse the same context.
+ * fr.irev.news.templating.ContentContext}) and gives its sessions back to the {@link SessionPool}
+ * when the request ends; the pool's idle sessions are logged out when the filter is destroyed.
+ * Mapped for the original request only; forwards and error dispatches reuse the same context.
  */
 public final class RequestScopeFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient PreviewRepository repository;
+  private final transient SessionPool sessions;
   private final String publicUrl;
   private final transient NewsCounts counts;
 
@@ -29,7 +31,7 @@ public final class RequestScopeFilter extends HttpFilter {
    * @param counts the listing's count cache, see {@link PreviewContentContext#newsCounts()}
    */
   public RequestScopeFilter(PreviewRepository repository, String publicUrl, NewsCounts counts) {
-    this.repository = repository;
+    this.sessions = new SessionPool(repository);
     this.publicUrl = publicUrl;
     this.counts = counts;
   }
@@ -39,11 +41,16 @@ public final class RequestScopeFilter extends HttpFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try (PreviewContentContext context =
-        new PreviewContentContext(repository, request, response, publicUrl, counts)) {
+        new PreviewContentContext(sessions, request, response, publicUrl, counts)) {
       request.setAttribute(PreviewContentContext.ATTRIBUTE, context);
       chain.doFilter(request, response);
     } finally {
       request.removeAttribute(PreviewContentContext.ATTRIBUTE);
     }
+  }
+
+  @Override
+  public void destroy() {
+    sessions.close();
   }
 }
