@@ -43,7 +43,7 @@ final class EventPages {
           .attr("scope", "row")
           .appendElement("a")
           .attr("href", urls.event(e.eventId()))
-          .text(e.title());
+          .text(FrenchTypography.spaces(e.title()));
       Element date = row.appendElement("td");
       if (e.start() != null) {
         date.appendElement("time")
@@ -64,7 +64,9 @@ final class EventPages {
 
   String event(
       EventSummary event, List<Registration> registrations, String csrfToken, Flash flash) {
-    Document doc = StaffHtml.page(stylesheet, "Inscriptions\u00a0: " + event.title(), urls, 0);
+    Document doc =
+        StaffHtml.page(
+            stylesheet, "Inscriptions\u00a0: " + FrenchTypography.spaces(event.title()), urls, 0);
     Element main = StaffHtml.main(doc);
     if (event.start() != null) {
       Element p = main.appendElement("p").addClass("irev-dates").text("Événement du ");

@@ -301,6 +301,18 @@ class StaffPagesTest {
   }
 
   @Test
+  void eventTitlesGetFrenchNoBreakSpacesAsOnThePublicPages() {
+    EventSummary typed =
+        new EventSummary("e", "e", "Forum : « Initier » ; vraiment ?", START, 10, Counts.NONE);
+    String expected =
+        "Forum" + NB + ": «" + NB + "Initier" + NB + "»" + NB + ";" + " vraiment" + NB + "?";
+    assertEquals(
+        expected, text(Jsoup.parse(pages.events(List.of(typed), null)).selectFirst("tbody th a")));
+    Document page = Jsoup.parse(pages.event(typed, List.of(), "token", null));
+    assertEquals("Inscriptions" + NB + ": " + expected, text(page.selectFirst("h1")));
+  }
+
+  @Test
   void seatsLeftNeverNegativeWhenCapacityWasLowered() {
     EventSummary full = new EventSummary("e", "e", "Plein", START, 1, Counts.of(all));
     assertEquals(0, full.seatsLeft());
