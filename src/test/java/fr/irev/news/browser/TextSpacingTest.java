@@ -5,6 +5,7 @@ import static fr.irev.news.testing.SeedFacts.SEED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.irev.news.registration.RegistrationForm;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +133,61 @@ class TextSpacingTest {
         assertTrue(right <= width - 16, width + " px: " + css + " ends at " + right);
       }
       assertTrue(scrollWidth() <= width, width + " px: " + overflowing());
+    }
+  }
+
+  /**
+   * The staff tables at 320 px: the page does not scroll sideways; a table wider than the window
+   * scrolls in its own region, which a keyboard can focus and which is named by the table's caption
+   * (WCAG 1.4.10 Reflow, data tables excepted from the single column).
+   */
+  @Test
+  void staffTablesScrollInTheirOwnFocusableRegionAt320Px() throws Exception {
+    try (EventFixtures events = new EventFixtures(site)) {
+      EventFixtures.Event event = events.add("tableau-etroit", 10, 0, 2);
+      driver.get(site.url(event.path()));
+      for (String[] field :
+          List.of(
+              new String[] {RegistrationForm.LAST_NAME, "Lefebvre-Delacroix-Vandenberghe"},
+              new String[] {RegistrationForm.FIRST_NAME, "Marie-Christine"},
+              new String[] {RegistrationForm.EMAIL, "marie-christine.lefebvre@example.org"},
+              new String[] {RegistrationForm.SEATS, "1"})) {
+        WebElement input = driver.findElement(By.id("irev-reg-" + field[0]));
+        input.clear();
+        input.sendKeys(field[1]);
+      }
+      driver.findElement(By.id("irev-reg-" + RegistrationForm.CONSENT)).click();
+      Pages.load(
+          driver,
+          () -> driver.findElement(By.cssSelector("form.irev-form button[type=submit]")).click());
+
+      driver.get(site.url("/.irev-news/staff/login"));
+      driver.findElement(By.id("staff-username")).sendKeys("equipe");
+      driver.findElement(By.id("staff-password")).sendKeys(BrowserSite.STAFF_PASSWORD);
+      Pages.load(driver, () -> driver.findElement(By.cssSelector("form button")).click());
+
+      browser.resize(NARROW, Browser.HEIGHT);
+      for (String path : List.of("/.irev-news/staff/", "/.irev-news/staff/event/" + event.id())) {
+        driver.get(site.url(path));
+        assertNoSidewaysScroll(path);
+        List<WebElement> regions = driver.findElements(By.cssSelector(".irev-staff-scroll"));
+        assertTrue(!regions.isEmpty(), path + ": a table");
+        for (WebElement region : regions) {
+          assertEquals("region", region.getDomAttribute("role"), path);
+          assertEquals("0", region.getDomAttribute("tabindex"), path);
+          String caption =
+              driver.findElement(By.id(region.getDomAttribute("aria-labelledby"))).getTagName();
+          assertEquals("caption", caption, path);
+          assertTrue(region.getRect().getWidth() <= NARROW, path + ": region within the window");
+        }
+        Number tableWidth =
+            (Number)
+                driver.executeScript(
+                    "return document.querySelector('.irev-staff-scroll').scrollWidth;");
+        assertTrue(
+            tableWidth.longValue() > NARROW, path + ": the table is wider, it scrolls inside");
+      }
+      EventFixtures.cancelRegistrations(site, event.id(), "marie-christine.lefebvre@example.org");
     }
   }
 }

@@ -94,8 +94,19 @@ final class StaffHtml {
    * @return its {@code tbody}
    */
   static Element table(Element parent, String caption, String... headers) {
-    Element table = parent.appendElement("table").addClass("irev-staff-table");
-    table.appendElement("caption").text(caption);
+    // on a phone the columns are wider than the window: the table scrolls sideways in its own
+    // region, focusable so that a keyboard can scroll it, named by the caption (WCAG 1.4.10: a
+    // data table may need two dimensions; the page itself does not scroll sideways)
+    String captionId = "irev-table-" + (parent.ownerDocument().select("table").size() + 1);
+    Element region =
+        parent
+            .appendElement("div")
+            .addClass("irev-staff-scroll")
+            .attr("role", "region")
+            .attr("tabindex", "0")
+            .attr("aria-labelledby", captionId);
+    Element table = region.appendElement("table").addClass("irev-staff-table");
+    table.appendElement("caption").attr("id", captionId).text(caption);
     Element row = table.appendElement("thead").appendElement("tr");
     for (String header : headers) {
       row.appendElement("th").attr("scope", "col").text(header);
