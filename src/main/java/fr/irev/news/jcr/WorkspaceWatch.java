@@ -87,6 +87,15 @@ public final class WorkspaceWatch implements AutoCloseable {
             marker.getClassLoader(), new Class<?>[] {EventListener.class, marker}, calls);
   }
 
+  /**
+   * @return whether {@link #synchronous} can make listeners synchronous here (Jackrabbit's marker
+   *     interface is visible to this class's or the thread's class loader)
+   */
+  public static boolean synchronousAvailable() {
+    return marker(WorkspaceWatch.class.getClassLoader()) != null
+        || marker(Thread.currentThread().getContextClassLoader()) != null;
+  }
+
   private static Class<?> marker(ClassLoader loader) {
     if (loader == null) {
       return null;

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * gets them at once and one background thread recomputes them on its own session, so no visitor
  * waits for a count after a publication (on 100 000 items a département's counts take seconds to
  * compute). Counts therefore lag a change by the time of one recomputation (plus the repository's
- * observation delay, milliseconds); the list's items never lag, they are read on every request.
- * Only the first request for a filter computes its counts itself. Whoever keeps pages rendered with
+ * observation delay, milliseconds); the list's items never lag (kept reads are never stale). Only
+ * the first request for a filter computes its counts itself. Whoever keeps pages rendered with
  * counts (a page cache) hears of each recomputation through {@link #onRecount}.
  *
  * <p>The counts are shared by every session: they assume that whoever sees the listing may read the
@@ -98,7 +98,7 @@ public final class NewsCounts implements AutoCloseable {
   private volatile boolean running;
 
   /**
-   * @param opener sessions on the three workspaces, kept open (for the listener) until {@link
+   * @param opener sessions on the four workspaces, kept open (for the listeners) until {@link
    *     #close}
    * @param maxEntries most filters kept, ≥ 0 (0: nothing is cached)
    */
@@ -186,6 +186,12 @@ public final class NewsCounts implements AutoCloseable {
             });
     revision.incrementAndGet();
     running = true;
+    LOG.info(
+        "News counts and kept reads started on {} ({} listeners)",
+        revisions.keySet(),
+        WorkspaceWatch.synchronousAvailable()
+            ? "synchronous: a read after a save sees it"
+            : "asynchronous: a read within milliseconds of a save may be from before it");
   }
 
   /**
@@ -442,8 +448,8 @@ public final class NewsCounts implements AutoCloseable {
   }
 
   /**
-   * @return the content revision: moves on every change seen by the listener; for tests and
-   *     monitoring
+   * @return the revision of the counted content: moves on every change in the news and taxonomy
+   *     workspaces (not the DAM's); for tests and monitoring
    */
   public long revision() {
     return revision.get();

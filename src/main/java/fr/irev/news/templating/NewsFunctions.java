@@ -76,7 +76,12 @@ public class NewsFunctions {
    * @return the item, or {@code null} when absent
    */
   public NewsItemView itemById(String identifier) {
-    return detail(() -> repository().findById(identifier));
+    return detail(
+        () ->
+            context.kept(
+                NewsNodes.WORKSPACE,
+                new ItemById(identifier),
+                () -> repository().findById(identifier)));
   }
 
   /**
@@ -307,6 +312,9 @@ public class NewsFunctions {
   private interface Lookup {
     Optional<NewsItem> find() throws RepositoryException;
   }
+
+  /** Key of an item found by JCR identifier (as a link field stores it). */
+  private record ItemById(String identifier) {}
 
   /** Key of an item found by URL name (as the request gave it). */
   private record ItemByUrlName(String urlName) {}

@@ -11,6 +11,7 @@ import fr.irev.news.format.FrenchTypography;
 import fr.irev.news.jcr.References;
 import fr.irev.news.news.Attachment;
 import fr.irev.news.news.NewsItem;
+import fr.irev.news.news.NewsMapper;
 import fr.irev.news.news.NewsNodes;
 import fr.irev.news.registration.RegistrationEvent;
 import fr.irev.news.registration.RegistrationRules;
@@ -129,7 +130,11 @@ final class NewsViews {
           Optional<Node> node =
               References.resolve(
                   context.session(NewsNodes.WORKSPACE), item.identifier(), NewsNodes.NODE_TYPE);
-          return node.isPresent() ? RegistrationEvent.of(node.get(), item) : Optional.empty();
+          // the item read again with the node: the caller's may be from before a save, and the
+          // value is kept under the revision current now
+          return node.isPresent()
+              ? RegistrationEvent.of(node.get(), NewsMapper.read(node.get()))
+              : Optional.empty();
         });
   }
 
@@ -245,8 +250,8 @@ final class NewsViews {
   }
 
   /**
-   * Key of {@link #registrationEvent}: the item's identifier (the item read at the same revision of
-   * the news workspace is the same).
+   * Key of {@link #registrationEvent}: the item's identifier (the value reads the item again from
+   * the node, at the revision it is kept under).
    */
   private record RegistrationOfItem(String identifier) {}
 

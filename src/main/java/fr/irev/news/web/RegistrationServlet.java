@@ -718,7 +718,8 @@ public final class RegistrationServlet extends RegistrationServletBase {
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    response.setHeader("Cache-Control", "no-cache");
+    // the seats may be checked again by caches (nothing personal); an error is never kept
+    response.setHeader("Cache-Control", status == 200 ? "no-cache" : "no-store");
     response.setContentLength(bytes.length);
     if (body) {
       response.getOutputStream().write(bytes);

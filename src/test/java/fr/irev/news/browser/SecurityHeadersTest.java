@@ -256,6 +256,11 @@ class SecurityHeadersTest {
     String target = "/.irev-news/registration/" + event.id();
     String anne = "anne." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     check("GET seats left", get(target + "/places"), 200, "no-cache");
+    check(
+        "GET seats left of an unknown event",
+        get("/.irev-news/registration/inconnu/places"),
+        404,
+        NO_STORE);
     check("POST with errors", post(target, form("evenement", event.id())), 422, NO_STORE);
     check(
         "POST confirmed",

@@ -64,6 +64,7 @@ class WorkspaceWatchTest {
       javax.jcr.observation.EventListener plain = events -> heard.add("heard " + events.getSize());
       javax.jcr.observation.EventListener listener = WorkspaceWatch.synchronous(plain);
       assertTrue(listener instanceof SynchronousEventListener, listener.getClass().getName());
+      assertTrue(WorkspaceWatch.synchronousAvailable());
       assertTrue(listener.equals(listener));
       assertFalse(listener.equals(plain));
       assertTrue(listener.toString().startsWith("synchronous "));

@@ -56,7 +56,10 @@ class ListingQueryTermNamesTest {
     return query.territory();
   }
 
-  private static ContentContext withCounts(TestSite site, NewsCounts counts) {
+  /**
+   * A content context on the test site whose {@link ContentContext#newsCounts()} is {@code counts}.
+   */
+  static ContentContext withCounts(TestSite site, NewsCounts counts) {
     return new ContentContext() {
       @Override
       public Session session(String workspace) throws RepositoryException {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.jcr.RepositoryException;
 import javax.jcr.Session;
 import org.junit.jupiter.api.AfterEach;
@@ -102,5 +103,42 @@ class SessionPoolTest {
     pool.giveBack(lent);
     assertFalse(lent.isLive());
     assertThrows(RepositoryException.class, () -> pool.borrow("website"));
+  }
+
+  @Test
+  void aSessionGivenBackTwiceIsLentOnlyOnce() throws Exception {
+    Session session = pool.borrow("website");
+    pool.giveBack(session);
+    pool.giveBack(session);
+    Session first = pool.borrow("website");
+    Session second = pool.borrow("website");
+    assertSame(session, first);
+    assertNotSame(first, second, "never one session for two requests");
+    pool.giveBack(first);
+    pool.giveBack(second);
+  }
+
+  @Test
+  void idleSessionsExpireAndSessionsRetireAfterManyLoans() throws Exception {
+    AtomicLong now = new AtomicLong(1_000_000);
+    try (SessionPool timed = new SessionPool(repository, now::get)) {
+      Session old = timed.borrow("website");
+      Session busy = timed.borrow("website");
+      timed.giveBack(old);
+      now.addAndGet(SessionPool.MAX_IDLE_MILLIS + 1);
+      timed.giveBack(busy); // a request ends: the session idle too long goes
+      assertFalse(old.isLive(), "idle too long");
+      assertTrue(busy.isLive());
+
+      Session reused = busy;
+      for (int loan = 2; loan <= SessionPool.MAX_LOANS; loan++) {
+        assertSame(busy, reused = timed.borrow("website"), "loan " + loan);
+        timed.giveBack(reused);
+      }
+      assertFalse(busy.isLive(), "retired after " + SessionPool.MAX_LOANS + " loans");
+      Session fresh = timed.borrow("website");
+      assertNotSame(busy, fresh);
+      timed.giveBack(fresh);
+    }
   }
 }
