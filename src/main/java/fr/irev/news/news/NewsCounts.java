@@ -155,6 +155,13 @@ public final class NewsCounts implements AutoCloseable {
             throw e;
           }
           continue; // no taxonomy or DAM, nothing to watch there
+        } catch (RepositoryException e) {
+          if (!workspace.equals(DamNodes.WORKSPACE)) {
+            throw e;
+          }
+          // the DAM is optional here: its reads are then not kept, everything else is
+          LOG.info("DAM not watched, attachment cards read on every render: {}", e.toString());
+          continue;
         }
         AtomicLong own = new AtomicLong();
         boolean counted = COUNTED.contains(workspace);

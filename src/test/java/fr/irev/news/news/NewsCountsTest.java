@@ -228,6 +228,31 @@ class NewsCountsTest {
   }
 
   @Test
+  void aDamThatCannotBeOpenedLeavesTheOtherReadsKept() throws Exception {
+    NewsScopeWatcher.SessionOpener noDam =
+        workspace -> {
+          if (workspace.equals(DamNodes.WORKSPACE)) {
+            throw new RepositoryException("access denied to " + workspace);
+          }
+          return site.repository().login(workspace);
+        };
+    record Key(String name) {}
+    List<String> reads = new ArrayList<>();
+    NewsCounts.Read<String> read =
+        () -> {
+          reads.add("read");
+          return "read " + reads.size();
+        };
+    try (NewsCounts counts = new NewsCounts(noDam, 10)) {
+      counts.start();
+      assertEquals("read 1", counts.kept(NewsNodes.WORKSPACE, new Key("a"), read));
+      assertEquals("read 1", counts.kept(NewsNodes.WORKSPACE, new Key("a"), read));
+      assertEquals("read 2", counts.kept(DamNodes.WORKSPACE, new Key("a"), read));
+      assertEquals("read 3", counts.kept(DamNodes.WORKSPACE, new Key("a"), read), "not kept");
+    }
+  }
+
+  @Test
   void keptReadsStayWithinTheirMemoryBudget() throws Exception {
     String news = NewsNodes.WORKSPACE;
     record Body(int number) {}
