@@ -252,6 +252,33 @@ final class Bench {
     return Integer.parseInt(option(args, name, Integer.toString(fallback)));
   }
 
+  /** A benchmark's run, see {@link #runThenExit}. */
+  @FunctionalInterface
+  interface Run {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a benchmark that starts preview servers, deletes its work folder, then ends the JVM:
+   * Jackrabbit and the HTTP clients leave non-daemon threads behind, which {@code exec:java} would
+   * wait for. A failure is printed with its stack trace and ends the JVM with status 1.
+   *
+   * @param work the benchmark's temporary folder, deleted whatever the outcome
+   * @param run the benchmark
+   */
+  static void runThenExit(Path work, Run run) {
+    int status = 0;
+    try {
+      run.run();
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      status = 1;
+    } finally {
+      deleteTree(work);
+    }
+    System.exit(status);
+  }
+
   /** Deletes a directory tree; what cannot be deleted is left. */
   static void deleteTree(Path dir) {
     if (dir == null || !Files.exists(dir)) {

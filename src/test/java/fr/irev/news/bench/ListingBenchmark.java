@@ -87,17 +87,8 @@ public final class ListingBenchmark {
             .withDataDir(work.resolve("data"))
             .withProjectDir(project)
             .withStaffPassword("banc-d-essai-listes");
-    int status = 0;
-    try {
-      run(options, project, sizes, clients, rounds, requests, warmup, departement);
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      Bench.deleteTree(work);
-    }
-    // Jackrabbit and the HTTP clients leave non-daemon threads behind: exec:java would wait.
-    System.exit(status);
+    Bench.runThenExit(
+        work, () -> run(options, project, sizes, clients, rounds, requests, warmup, departement));
   }
 
   private static void run(

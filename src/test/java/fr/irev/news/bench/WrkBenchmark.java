@@ -161,18 +161,16 @@ public final class WrkBenchmark {
       options = options.withDataDir(work.resolve("data"));
       cachedOptions = cachedOptions.withDataDir(work.resolve("data-cache"));
     }
-    int status = 0;
-    try (PreviewServer server = PreviewServer.start(options);
-        PreviewServer cached = PreviewServer.start(cachedOptions)) {
-      run(server, cached, project, args, inMemory);
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      status = 1;
-    } finally {
-      Bench.deleteTree(work);
-    }
-    // Jackrabbit leaves non-daemon threads behind: exec:java would wait for them.
-    System.exit(status);
+    PreviewOptions rendered = options;
+    PreviewOptions withCache = cachedOptions;
+    Bench.runThenExit(
+        work,
+        () -> {
+          try (PreviewServer server = PreviewServer.start(rendered);
+              PreviewServer cached = PreviewServer.start(withCache)) {
+            run(server, cached, project, args, inMemory);
+          }
+        });
   }
 
   private static void run(

@@ -10,9 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The audit itself can fail: on real pages of the preview server, each test breaks one thing in the
@@ -22,22 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class AccessibilityAuditTest {
 
-  private static BrowserSite site;
-  private static Browser browser;
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   private static AccessibilityAudit audit;
 
   @BeforeAll
   static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    audit = new AccessibilityAudit(browser);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
+    audit = new AccessibilityAudit(ui.browser());
   }
 
   /** One check of the audit, filling a list of problems. */
@@ -47,8 +38,8 @@ class AccessibilityAuditTest {
 
   /** Opens a page, runs a script that breaks it, runs one check of the audit on it. */
   private static List<String> problemsAfter(String path, String breakIt, Check check) {
-    browser.driver().get(site.url(path));
-    browser.driver().executeScript(breakIt);
+    ui.driver().get(ui.site().url(path));
+    ui.driver().executeScript(breakIt);
     List<String> problems = new ArrayList<>();
     check.run(audit, problems);
     return problems;
@@ -65,7 +56,7 @@ class AccessibilityAuditTest {
     HttpResponse<Void> head =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(site.url("/actualites/" + SEED))).build(),
+                HttpRequest.newBuilder(URI.create(ui.site().url("/actualites/" + SEED))).build(),
                 HttpResponse.BodyHandlers.discarding());
     assertTrue(
         head.headers()
@@ -73,19 +64,19 @@ class AccessibilityAuditTest {
             .orElse("")
             .contains("default-src 'self'"),
         "the page forbids inline scripts");
-    browser.driver().get(site.url("/actualites/" + SEED));
-    AxeCore.Report clean = AxeCore.run(browser.driver());
+    ui.driver().get(ui.site().url("/actualites/" + SEED));
+    AxeCore.Report clean = AxeCore.run(ui.driver());
     assertEquals(AxeCore.installedVersion(), clean.version());
     assertEquals(List.of(), clean.violations());
     assertTrue(clean.passes() >= 10, "rules passed: " + clean.passes());
 
-    browser
+    ui.browser()
         .driver()
         .executeScript(
             "document.querySelector('img.irev-attachment__thumbnail').removeAttribute('alt');"
                 + "document.querySelector('a.irev-attachment__download').textContent = '';");
     List<String> rules =
-        AxeCore.run(browser.driver()).violations().stream().map(AxeCore.Violation::rule).toList();
+        AxeCore.run(ui.driver()).violations().stream().map(AxeCore.Violation::rule).toList();
     assertTrue(rules.containsAll(List.of("image-alt", "link-name")), rules.toString());
   }
 

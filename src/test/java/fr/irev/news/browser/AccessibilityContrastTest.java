@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -34,24 +33,13 @@ import org.openqa.selenium.interactions.Actions;
  */
 class AccessibilityContrastTest {
 
-  private static BrowserSite site;
-  private static Browser browser;
-  private static ChromeDriver driver;
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   private static AccessibilityAudit audit;
 
   @BeforeAll
   static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    driver = browser.driver();
-    audit = new AccessibilityAudit(browser);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
+    audit = new AccessibilityAudit(ui.browser());
   }
 
   @SuppressWarnings("unchecked")
@@ -64,17 +52,17 @@ class AccessibilityContrastTest {
   }
 
   private static void hover(WebElement element) {
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    new Actions(driver).moveToElement(element).perform();
+    ui.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    new Actions(ui.driver()).moveToElement(element).perform();
   }
 
   private static void mouseAway() {
-    new Actions(driver).moveToLocation(0, Browser.HEIGHT - 1).perform();
+    new Actions(ui.driver()).moveToLocation(0, Browser.HEIGHT - 1).perform();
   }
 
   @Test
   void everyColourOfTheStylesheet() {
-    driver.get(site.url("/actualites/" + NEXT_SESSION));
+    ui.driver().get(ui.site().url("/actualites/" + NEXT_SESSION));
     @SuppressWarnings("unchecked")
     List<String> selectors = (List<String>) audit.js("colourSelectors()");
     List<String> problems = new ArrayList<>();
@@ -89,7 +77,7 @@ class AccessibilityContrastTest {
       if (selector.contains(":hover")) {
         hover(element);
       } else if (selector.contains(":focus")) {
-        driver.executeScript("arguments[0].focus();", element);
+        ui.driver().executeScript("arguments[0].focus();", element);
       }
       Map<String, Object> c = map(audit.js("specimenContrast(arguments[0])", element));
       audit.js("removeSpecimens()");
@@ -140,7 +128,7 @@ class AccessibilityContrastTest {
     int measured = 0;
     for (String path :
         List.of("/actualites", "/actualites/" + SEED, "/actualites/" + NEXT_SESSION)) {
-      driver.get(site.url(path));
+      ui.driver().get(ui.site().url(path));
       @SuppressWarnings("unchecked")
       List<WebElement> targets =
           (List<WebElement>) audit.js("distinctLooks('a[href]:not(.irev-skip), button')");
@@ -161,18 +149,20 @@ class AccessibilityContrastTest {
 
   @Test
   void placeholdersAndDisabledControls() {
-    driver.get(site.url("/actualites/" + NEXT_SESSION));
+    ui.driver().get(ui.site().url("/actualites/" + NEXT_SESSION));
     assertEquals(
         0L,
-        driver.executeScript(
-            "return document.querySelectorAll('[placeholder], :disabled, [aria-disabled=true]')"
-                + ".length;"),
+        ui.driver()
+            .executeScript(
+                "return document.querySelectorAll('[placeholder], :disabled, [aria-disabled=true]')"
+                    + ".length;"),
         "the site's pages have no placeholder and no disabled control");
     // should one be added: the browser's placeholder colour in the site's text fields
     WebElement field =
         (WebElement) audit.js("specimen(arguments[0])", ".irev-form input[type=\"text\"]");
-    driver.executeScript(
-        "arguments[0].value = ''; arguments[0].setAttribute('placeholder', 'Exemple');", field);
+    ui.driver()
+        .executeScript(
+            "arguments[0].value = ''; arguments[0].setAttribute('placeholder', 'Exemple');", field);
     Map<String, Object> placeholder =
         map(audit.js("contrastOfElement(arguments[0], '::placeholder')", field));
     audit.js("removeSpecimens()");
@@ -189,7 +179,7 @@ class AccessibilityContrastTest {
     // and a disabled button of the site keeps its colours
     WebElement button =
         (WebElement) audit.js("specimen(arguments[0])", ".irev-form button.irev-button");
-    driver.executeScript("arguments[0].disabled = true;", button);
+    ui.driver().executeScript("arguments[0].disabled = true;", button);
     Map<String, Object> disabled = map(audit.js("contrastOfElement(arguments[0])", button));
     audit.js("removeSpecimens()");
     assertTrue(number(disabled, "ratio") >= 4.5, AccessibilityAudit.contrastProblem(disabled));

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Accessibility of the forms and their answers (RGAA 4.1 / WCAG 2.1 AA) in Chromium, filled and
@@ -49,40 +49,30 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccessibilityFormsTest {
 
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   private static final String STAFF = "/.irev-news/staff/";
   private static final String URL_NAME = "accessibilite-journee-formulaire";
 
-  private static BrowserSite site;
-  private static Browser browser;
-  private static ChromeDriver driver;
   private static AccessibilityAudit audit;
   private static String eventId;
   private static String confirmedEmail;
 
   @BeforeAll
   static void start() throws Exception {
-    site = BrowserSite.shared();
     eventId = addEvent();
-    browser = Browser.start(true);
-    driver = browser.driver();
-    audit = new AccessibilityAudit(browser);
+    audit = new AccessibilityAudit(ui.browser());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try {
-      if (browser != null) {
-        browser.close();
-      }
-    } finally {
-      if (eventId != null) {
-        Session session = site.server().repository().login(NewsNodes.WORKSPACE);
-        try {
-          session.getNodeByIdentifier(eventId).remove();
-          session.save();
-        } finally {
-          session.logout();
-        }
+    if (eventId != null) {
+      Session session = ui.site().server().repository().login(NewsNodes.WORKSPACE);
+      try {
+        session.getNodeByIdentifier(eventId).remove();
+        session.save();
+      } finally {
+        session.logout();
       }
     }
   }
@@ -91,7 +81,7 @@ class AccessibilityFormsTest {
   private static String addEvent() throws Exception {
     ZonedDateTime start = ZonedDateTime.of(2031, 6, 12, 9, 0, 0, 0, FrenchDates.PARIS);
     ZonedDateTime end = start.withHour(17);
-    Session session = site.server().repository().login(NewsNodes.WORKSPACE);
+    Session session = ui.site().server().repository().login(NewsNodes.WORKSPACE);
     try {
       NewsItem item =
           new NewsItem(
@@ -127,11 +117,11 @@ class AccessibilityFormsTest {
   // ---------------------------------------------------------------- helpers
 
   private static void open(String path) {
-    driver.get(site.url(path));
+    ui.driver().get(ui.site().url(path));
   }
 
   private static WebElement field(String name) {
-    return driver.findElement(By.id("irev-reg-" + name));
+    return ui.driver().findElement(By.id("irev-reg-" + name));
   }
 
   private static void type(String name, String value) {
@@ -142,11 +132,11 @@ class AccessibilityFormsTest {
 
   /** Clicks a submit button and waits for the answer page to replace this one. */
   private static void submit(String buttonCss) {
-    Pages.load(driver, () -> driver.findElement(By.cssSelector(buttonCss)).click());
+    Pages.load(ui.driver(), () -> ui.driver().findElement(By.cssSelector(buttonCss)).click());
   }
 
   private static String h1() {
-    return driver.findElement(By.tagName("h1")).getText();
+    return ui.driver().findElement(By.tagName("h1")).getText();
   }
 
   private static String email(String who) {
@@ -173,7 +163,7 @@ class AccessibilityFormsTest {
   private static String notices() {
     return String.join(
         " | ",
-        driver.findElements(By.cssSelector(".irev-notice")).stream()
+        ui.driver().findElements(By.cssSelector(".irev-notice")).stream()
             .map(WebElement::getText)
             .toList());
   }
@@ -203,11 +193,11 @@ class AccessibilityFormsTest {
     }
     assertEquals(expected.keySet(), seen, "invalid fields");
     // the summary links to each invalid field, the first one has the focus
-    List<WebElement> links = driver.findElements(By.cssSelector(".irev-form__summary a"));
+    List<WebElement> links = ui.driver().findElements(By.cssSelector(".irev-form__summary a"));
     assertEquals(expected.size(), links.size(), "links of the error summary");
     String first = expected.keySet().iterator().next();
     assertEquals(
-        "irev-reg-" + first, driver.switchTo().activeElement().getDomAttribute("id"), "focus");
+        "irev-reg-" + first, ui.driver().switchTo().activeElement().getDomAttribute("id"), "focus");
   }
 
   // ---------------------------------------------------------------- registration form
@@ -278,9 +268,9 @@ class AccessibilityFormsTest {
   @Test
   @Order(6)
   void cancellationFromTheEmailLink() throws Exception {
-    open(Mailbox.cancelLink(Mailbox.await(site, confirmedEmail)));
+    open(Mailbox.cancelLink(Mailbox.await(ui.site(), confirmedEmail)));
     assertTrue(h1().startsWith("Annulation"), h1());
-    assertEquals(1, driver.findElements(By.cssSelector("form button[type=submit]")).size());
+    assertEquals(1, ui.driver().findElements(By.cssSelector("form button[type=submit]")).size());
     audit.check("Cancellation page, before");
 
     submit("form button[type=submit]");
@@ -296,40 +286,43 @@ class AccessibilityFormsTest {
     open(STAFF + "login");
     audit.check("Staff login");
 
-    driver.findElement(By.id("staff-username")).sendKeys("equipe");
-    driver.findElement(By.id("staff-password")).sendKeys("mauvais-mot-de-passe");
+    ui.driver().findElement(By.id("staff-username")).sendKeys("equipe");
+    ui.driver().findElement(By.id("staff-password")).sendKeys("mauvais-mot-de-passe");
     submit("form button[type=submit]");
     for (String id : List.of("staff-username", "staff-password")) {
-      WebElement input = driver.findElement(By.id(id));
+      WebElement input = ui.driver().findElement(By.id(id));
       assertEquals("true", input.getDomAttribute("aria-invalid"), id);
       String describedBy = input.getDomAttribute("aria-describedby");
       assertNotNull(describedBy, id);
       assertEquals(
           "Identifiant ou mot de passe incorrect.",
-          driver.findElement(By.id(describedBy)).getText(),
+          ui.driver().findElement(By.id(describedBy)).getText(),
           id);
     }
     audit.check("Staff login, refused (errors)");
 
-    driver.findElement(By.id("staff-password")).sendKeys(BrowserSite.STAFF_PASSWORD);
+    ui.driver().findElement(By.id("staff-password")).sendKeys(BrowserSite.STAFF_PASSWORD);
     submit("form button[type=submit]");
-    assertTrue(driver.getCurrentUrl().endsWith(STAFF), driver.getCurrentUrl());
+    assertTrue(ui.driver().getCurrentUrl().endsWith(STAFF), ui.driver().getCurrentUrl());
     assertEquals(
         1,
-        driver.findElements(By.cssSelector("a[href='" + STAFF + "event/" + eventId + "']")).size());
+        ui.driver()
+            .findElements(By.cssSelector("a[href='" + STAFF + "event/" + eventId + "']"))
+            .size());
     audit.check("Staff events");
 
     open(STAFF + "event/" + eventId);
-    assertEquals(2, driver.findElements(By.cssSelector("tbody tr")).size(), "registrations");
+    assertEquals(2, ui.driver().findElements(By.cssSelector("tbody tr")).size(), "registrations");
     audit.check("Staff event with registrations");
 
     open(STAFF + "outbox");
     audit.check("Staff outbox");
 
-    List<WebElement> messages = driver.findElements(By.cssSelector("tbody th a[href]"));
+    List<WebElement> messages = ui.driver().findElements(By.cssSelector("tbody th a[href]"));
     assertTrue(messages.size() >= 3, "e-mails of the registrations in the outbox");
     messages.get(0).click();
-    assertEquals(1, driver.findElements(By.cssSelector("details summary")).size(), "HTML source");
+    assertEquals(
+        1, ui.driver().findElements(By.cssSelector("details summary")).size(), "HTML source");
     audit.check("Staff outbox, one e-mail");
   }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -22,33 +22,24 @@ import org.openqa.selenium.By;
  */
 class AccessibilityPagesTest {
 
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   private static final String THEMATIC = "lutte-contre-les-discriminations";
   private static final String TERRITORY = "hauts-de-france";
 
-  private static BrowserSite site;
-  private static Browser browser;
   private static AccessibilityAudit audit;
 
   @BeforeAll
   static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    audit = new AccessibilityAudit(browser);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
+    audit = new AccessibilityAudit(ui.browser());
   }
 
   private static void open(String path) {
-    browser.driver().get(site.url(path));
+    ui.driver().get(ui.site().url(path));
   }
 
   private static int count(String css) {
-    return browser.driver().findElements(By.cssSelector(css)).size();
+    return ui.driver().findElements(By.cssSelector(css)).size();
   }
 
   @Test
@@ -75,7 +66,7 @@ class AccessibilityPagesTest {
     assertEquals(0, count(".irev-list__item"));
     assertEquals(1, count(".irev-list__empty"));
     assertEquals(
-        "zzzaucunresultat", browser.driver().findElement(By.id("irev-q")).getDomProperty("value"));
+        "zzzaucunresultat", ui.driver().findElement(By.id("irev-q")).getDomProperty("value"));
   }
 
   @Test
@@ -128,20 +119,18 @@ class AccessibilityPagesTest {
   void unknownNewsItem() {
     open("/actualites/cette-actualite-n-existe-pas");
     audit.check("404 of the news pages");
-    assertEquals("Actualité introuvable", browser.driver().findElement(By.tagName("h1")).getText());
+    assertEquals("Actualité introuvable", ui.driver().findElement(By.tagName("h1")).getText());
   }
 
   @Test
   void unknownThematicAndTerritoryPages() {
     open("/thematiques/cette-thematique-n-existe-pas");
     audit.check("404 of a thematic page");
-    assertEquals(
-        "Thématique introuvable", browser.driver().findElement(By.tagName("h1")).getText());
-    assertEquals("Thématique introuvable – IREV", browser.driver().getTitle());
+    assertEquals("Thématique introuvable", ui.driver().findElement(By.tagName("h1")).getText());
+    assertEquals("Thématique introuvable – IREV", ui.driver().getTitle());
     open("/territoires/ce-territoire-n-existe-pas");
     audit.check("404 of a territory page");
-    assertEquals(
-        "Territoire introuvable", browser.driver().findElement(By.tagName("h1")).getText());
+    assertEquals("Territoire introuvable", ui.driver().findElement(By.tagName("h1")).getText());
   }
 
   /**
@@ -164,7 +153,7 @@ class AccessibilityPagesTest {
             "/actualites/inconnue",
             "/page-inconnue")) {
       open(path);
-      titles.put(path, browser.driver().getTitle());
+      titles.put(path, ui.driver().getTitle());
     }
     assertEquals(
         titles.size(), new java.util.HashSet<>(titles.values()).size(), "titles: " + titles);
@@ -173,7 +162,7 @@ class AccessibilityPagesTest {
         "Recherche «\u00a0cycle\u00a0» – Actualités – IREV", titles.get("/actualites?q=cycle"));
     open("/territoires/" + TERRITORY);
     assertEquals(
-        browser.driver().findElement(By.tagName("h1")).getText() + " – Actualités – IREV",
+        ui.driver().findElement(By.tagName("h1")).getText() + " – Actualités – IREV",
         titles.get("/territoires/" + TERRITORY));
   }
 
@@ -181,13 +170,13 @@ class AccessibilityPagesTest {
   void unknownAddress() {
     open("/cette-page-n-existe-pas");
     audit.check("404 of the server");
-    assertEquals("Page introuvable", browser.driver().findElement(By.tagName("h1")).getText());
+    assertEquals("Page introuvable", ui.driver().findElement(By.tagName("h1")).getText());
   }
 
   @Test
   void unknownDownload() {
     open("/.irev-news/download/00000000-0000-0000-0000-000000000000/absent.pdf");
     audit.check("404 of a download");
-    assertEquals("Fichier introuvable", browser.driver().findElement(By.tagName("h1")).getText());
+    assertEquals("Fichier introuvable", ui.driver().findElement(By.tagName("h1")).getText());
   }
 }

@@ -12,9 +12,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /**
@@ -27,25 +26,7 @@ import org.openqa.selenium.By;
  */
 class ContentSecurityPolicyTest {
 
-  private static BrowserSite site;
-  private static Browser browser;
-  private static EventFixtures events;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    events = new EventFixtures(site);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      events.close();
-    } finally {
-      browser.close();
-    }
-  }
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript().withEvents();
 
   /**
    * What the policy would block in a page's markup, one line per finding.
@@ -85,18 +66,16 @@ class ContentSecurityPolicyTest {
   @Test
   void noPageOfAnyKindReportsAViolationOrCarriesInlineCode() throws Exception {
     Map<String, List<String>> problems = new LinkedHashMap<>();
-    try (PageWatch watch = new PageWatch(browser)) {
+    try (PageWatch watch = new PageWatch(ui.browser())) {
       PageTour.run(
-          site,
-          browser,
-          events,
+          ui.site(),
+          ui.browser(),
+          ui.events(),
           name -> {
             watch.awaitIdle();
             List<String> found = new ArrayList<>(watch.cspViolations());
             found.addAll(
-                inlineCode(
-                    Jsoup.parse(
-                        browser.driver().getPageSource(), browser.driver().getCurrentUrl())));
+                inlineCode(Jsoup.parse(ui.driver().getPageSource(), ui.driver().getCurrentUrl())));
             problems.put(name, found);
           });
     }
@@ -107,16 +86,16 @@ class ContentSecurityPolicyTest {
 
   @Test
   void theRegistrationScriptRunsUnderThePolicy() throws Exception {
-    try (PageWatch watch = new PageWatch(browser)) {
-      browser.driver().get(site.url("/actualites/" + SeedFacts.NEXT_SESSION));
+    try (PageWatch watch = new PageWatch(ui.browser())) {
+      ui.driver().get(ui.site().url("/actualites/" + SeedFacts.NEXT_SESSION));
       watch.awaitIdle();
       String token =
-          browser
+          ui.browser()
               .driver()
               .findElement(By.cssSelector("#inscription input[name=token]"))
               .getDomProperty("value");
       assertTrue(token.matches("[0-9a-f-]{32,36}"), "token filled by the script: " + token);
-      String seats = browser.driver().findElement(By.cssSelector("[data-irev-seats]")).getText();
+      String seats = ui.driver().findElement(By.cssSelector("[data-irev-seats]")).getText();
       assertTrue(
           seats.matches(
               "\\d+ places? restantes?\\.|Complet\u00a0: .*|Cet événement est complet\\."),
@@ -127,10 +106,10 @@ class ContentSecurityPolicyTest {
 
   @Test
   void aViolationAndInlineCodeAreSeen() throws Exception {
-    try (PageWatch watch = new PageWatch(browser)) {
-      browser.driver().get(site.url("/actualites"));
+    try (PageWatch watch = new PageWatch(ui.browser())) {
+      ui.driver().get(ui.site().url("/actualites"));
       watch.awaitIdle();
-      browser
+      ui.browser()
           .driver()
           .executeScript(
               "document.querySelector('main').insertAdjacentHTML('beforeend',"

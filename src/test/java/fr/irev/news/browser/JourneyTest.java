@@ -39,12 +39,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * The visitor journeys of issue 6 in headless Chromium against the preview server (sample content,
@@ -57,6 +57,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * type at 375, 768 and 1280 px ({@link Screenshots}).
  */
 class JourneyTest {
+
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
 
   /** How the visitor acts: the same journeys run once per way. */
   enum Way {
@@ -83,33 +85,23 @@ class JourneyTest {
   private static final String ICS =
       "discriminations-journee-d-approfondissement-du-cycle-initier.ics";
 
-  private static BrowserSite site;
-  private static Browser browser;
-  private static ChromeDriver driver;
   private static Screenshots screenshots;
   private static JourneyContent content;
 
   @BeforeAll
   static void start() throws Exception {
-    site = BrowserSite.shared();
-    content = new JourneyContent(site);
+    content = new JourneyContent(ui.site());
     content.addLilleNews();
-    browser = Browser.start(true);
-    driver = browser.driver();
-    screenshots = Screenshots.of(browser);
+    screenshots = Screenshots.of(ui.browser());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    try (JourneyContent added = content) {
-      if (browser != null) {
-        browser.close();
-      }
-    }
+    try (JourneyContent added = content) {}
   }
 
   private static Visitor visitor(Way way) {
-    return way == Way.MOUSE ? new MouseVisitor(driver) : new KeyboardVisitor(driver);
+    return way == Way.MOUSE ? new MouseVisitor(ui.driver()) : new KeyboardVisitor(ui.driver());
   }
 
   /** A registration on the sample event this test made: {event id, address}, or {@code null}. */
@@ -119,7 +111,7 @@ class JourneyTest {
   @AfterEach
   void giveTheSampleSeatBack() throws Exception {
     if (sampleSeat != null) {
-      EventFixtures.cancelRegistrations(site, sampleSeat[0], sampleSeat[1]);
+      EventFixtures.cancelRegistrations(ui.site(), sampleSeat[0], sampleSeat[1]);
     }
   }
 
@@ -128,19 +120,19 @@ class JourneyTest {
   }
 
   private static void open(String path) {
-    driver.get(site.url(path));
+    ui.driver().get(ui.site().url(path));
   }
 
   private static String text(String css) {
-    return Pages.text(driver, css);
+    return Pages.text(ui.driver(), css);
   }
 
   private static List<String> texts(String css) {
-    return Pages.texts(driver, css);
+    return Pages.texts(ui.driver(), css);
   }
 
   private static String path() {
-    URI uri = URI.create(driver.getCurrentUrl());
+    URI uri = URI.create(ui.driver().getCurrentUrl());
     return uri.getRawQuery() == null
         ? uri.getRawPath()
         : uri.getRawPath() + "?" + uri.getRawQuery();
@@ -168,30 +160,32 @@ class JourneyTest {
     WebElement next = summary(SeedFacts.NEXT_SESSION);
     assertEquals(
         SeedFacts.NEXT_SESSION_TITLE,
-        Pages.text(driver, next.findElement(By.cssSelector(".irev-summary__title"))));
+        Pages.text(ui.driver(), next.findElement(By.cssSelector(".irev-summary__title"))));
     assertEquals(
         SeedFacts.NEXT_SESSION_DATE_LINE,
-        Pages.text(driver, next.findElement(By.cssSelector(".irev-summary__when"))));
+        Pages.text(ui.driver(), next.findElement(By.cssSelector(".irev-summary__when"))));
     assertEquals(
         SeedFacts.DATE_LINE,
         Pages.text(
-            driver, summary(SeedFacts.SEED).findElement(By.cssSelector(".irev-summary__when"))));
+            ui.driver(),
+            summary(SeedFacts.SEED).findElement(By.cssSelector(".irev-summary__when"))));
     shots.take("list");
 
     // thematic facet
-    WebElement discrimination = named(driver, ".irev-facets__link", "Discrimination");
-    load(driver, () -> visitor.activate(discrimination));
+    WebElement discrimination = named(ui.driver(), ".irev-facets__link", "Discrimination");
+    load(ui.driver(), () -> visitor.activate(discrimination));
     assertEquals("/actualites?thematique=discrimination", path());
     assertEquals("Discrimination", text("h1"));
     assertEquals(
         "Thématique" + NBSP + ": Discrimination Voir toutes les actualités", text(".irev-filter"));
     assertEquals(
-        List.of(SeedFacts.NEXT_SESSION, JourneyContent.LILLE, SeedFacts.SEED), listed(driver));
-    WebElement nord = named(driver, ".irev-facets__link", "Nord");
-    assertEquals("(1)", Pages.text(driver, nord.findElement(By.xpath("following-sibling::span"))));
+        List.of(SeedFacts.NEXT_SESSION, JourneyContent.LILLE, SeedFacts.SEED), listed(ui.driver()));
+    WebElement nord = named(ui.driver(), ".irev-facets__link", "Nord");
+    assertEquals(
+        "(1)", Pages.text(ui.driver(), nord.findElement(By.xpath("following-sibling::span"))));
 
     // then territory facet: the région's events go, Lille's news stays
-    load(driver, () -> visitor.activate(nord));
+    load(ui.driver(), () -> visitor.activate(nord));
     assertEquals("/actualites?thematique=discrimination&territoire=nord", path());
     assertEquals(
         "Thématique"
@@ -202,32 +196,34 @@ class JourneyTest {
             + NBSP
             + ": Nord (59) Voir toutes les actualités",
         text(".irev-filter"));
-    assertEquals(List.of(JourneyContent.LILLE), listed(driver));
+    assertEquals(List.of(JourneyContent.LILLE), listed(ui.driver()));
     shots.take("list-filtered");
 
     // Lille's news, its territory "Nord", the breadcrumb up to the région's page
-    load(driver, () -> visitor.activate(summaryLink(JourneyContent.LILLE)));
+    load(ui.driver(), () -> visitor.activate(summaryLink(JourneyContent.LILLE)));
     assertEquals(JourneyContent.LILLE_TITLE, text("h1"));
-    load(driver, () -> visitor.activate(named(driver, ".irev-tags a", "Nord")));
+    load(ui.driver(), () -> visitor.activate(named(ui.driver(), ".irev-tags a", "Nord")));
     assertEquals("/actualites?territoire=nord", path());
     assertEquals("Nord", text("h1"));
-    load(driver, () -> visitor.activate(named(driver, ".irev-breadcrumb a", "Hauts-de-France")));
+    load(
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), ".irev-breadcrumb a", "Hauts-de-France")));
     assertEquals("/territoires/hauts-de-france", path());
     assertEquals("Hauts-de-France", text("h1"));
     assertEquals(
-        List.of(SeedFacts.NEXT_SESSION, JourneyContent.LILLE, SeedFacts.SEED), listed(driver));
+        List.of(SeedFacts.NEXT_SESSION, JourneyContent.LILLE, SeedFacts.SEED), listed(ui.driver()));
     shots.take("territory");
 
     // the seed event: date and place
-    load(driver, () -> visitor.activate(summaryLink(SeedFacts.SEED)));
+    load(ui.driver(), () -> visitor.activate(summaryLink(SeedFacts.SEED)));
     assertEquals("/actualites/" + SeedFacts.SEED, path());
     assertEquals(SEED_TITLE, text("h1"));
     assertEquals(List.of("Date", "Lieu", "Public"), texts(".irev-event__fact dt"));
-    WebElement when = driver.findElement(By.cssSelector(".irev-event__fact time"));
-    assertEquals(SeedFacts.DATE_LINE, Pages.text(driver, when));
+    WebElement when = ui.driver().findElement(By.cssSelector(".irev-event__fact time"));
+    assertEquals(SeedFacts.DATE_LINE, Pages.text(ui.driver(), when));
     assertEquals("2021-11-30T09:00:00+01:00", when.getAttribute("datetime"));
     assertEquals(List.of("IREV (dans ses locaux)", "Lille"), texts(".irev-event__fact dd span"));
-    assertTrue(driver.findElement(By.cssSelector(".irev-event__place-commune")).isDisplayed());
+    assertTrue(ui.driver().findElement(By.cssSelector(".irev-event__place-commune")).isDisplayed());
     shots.take("detail-seed");
 
     downloadTheBrochure(visitor);
@@ -235,26 +231,32 @@ class JourneyTest {
 
     // "Favoris": the help page names the page's address, and leads back
     load(
-        driver,
-        () -> visitor.activate(driver.findElement(By.cssSelector("a.irev-attachment__bookmark"))));
+        ui.driver(),
+        () ->
+            visitor.activate(
+                ui.driver().findElement(By.cssSelector("a.irev-attachment__bookmark"))));
     assertEquals("Ajouter une page à vos favoris", text("h1"));
     assertEquals(
-        site.server().publicUrl() + "/actualites/" + SeedFacts.SEED,
+        ui.site().server().publicUrl() + "/actualites/" + SeedFacts.SEED,
         text(".irev-bookmark__address"));
     shots.take("bookmark-help");
-    load(driver, () -> visitor.activate(named(driver, "main a", "Revenir à la page")));
+    load(ui.driver(), () -> visitor.activate(named(ui.driver(), "main a", "Revenir à la page")));
     assertEquals("/actualites/" + SeedFacts.SEED, path());
 
     // a sub-thematic, then its parent's thematic page from the breadcrumb
     load(
-        driver,
-        () -> visitor.activate(named(driver, ".irev-tags a", "Lutte contre les discriminations")));
+        ui.driver(),
+        () ->
+            visitor.activate(
+                named(ui.driver(), ".irev-tags a", "Lutte contre les discriminations")));
     assertEquals("Lutte contre les discriminations", text("h1"));
-    load(driver, () -> visitor.activate(named(driver, ".irev-breadcrumb a", "Discrimination")));
+    load(
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), ".irev-breadcrumb a", "Discrimination")));
     assertEquals("/thematiques/discrimination", path());
     assertEquals("Discrimination", text("h1"));
     assertEquals(
-        List.of(SeedFacts.NEXT_SESSION, JourneyContent.LILLE, SeedFacts.SEED), listed(driver));
+        List.of(SeedFacts.NEXT_SESSION, JourneyContent.LILLE, SeedFacts.SEED), listed(ui.driver()));
     shots.take("thematic");
   }
 
@@ -263,25 +265,25 @@ class JourneyTest {
   }
 
   private static WebElement summaryLink(String urlName) {
-    return driver.findElement(
-        By.cssSelector(".irev-summary__title a[href$='/actualites/" + urlName + "']"));
+    return ui.driver()
+        .findElement(By.cssSelector(".irev-summary__title a[href$='/actualites/" + urlName + "']"));
   }
 
   /** The PDF saved by the browser is byte for byte the DAM's file and what plain HTTP serves. */
   private static void downloadTheBrochure(Visitor visitor) throws Exception {
-    WebElement link = driver.findElement(By.cssSelector("a.irev-attachment__download"));
+    WebElement link = ui.driver().findElement(By.cssSelector("a.irev-attachment__download"));
     // the whole label is checked over HTTP (SeedSiteTest); here: what the visitor reads of it
-    String label = Pages.text(driver, link);
+    String label = Pages.text(ui.driver(), link);
     assertTrue(label.endsWith("» (PDF, 256,80" + NBSP + "Ko, 36" + NBSP + "pages)"), label);
     String href = link.getAttribute("href");
-    Files.deleteIfExists(browser.downloads().resolve(PDF));
-    String page = driver.getCurrentUrl();
+    Files.deleteIfExists(ui.browser().downloads().resolve(PDF));
+    String page = ui.driver().getCurrentUrl();
     visitor.activate(link);
-    Path saved = Pages.awaitDownload(browser.downloads(), PDF);
+    Path saved = Pages.awaitDownload(ui.browser().downloads(), PDF);
     byte[] received = Files.readAllBytes(saved);
     assertEquals(262_961, received.length);
     assertArrayEquals(
-        DamFixtures.binary(site.server(), DamFixtures.BROCHURE_ID),
+        DamFixtures.binary(ui.site().server(), DamFixtures.BROCHURE_ID),
         received,
         "bytes of the DAM file");
     HttpResponse<byte[]> plain =
@@ -291,17 +293,17 @@ class JourneyTest {
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, plain.statusCode());
     assertArrayEquals(plain.body(), received, "bytes served over plain HTTP");
-    assertEquals(page, driver.getCurrentUrl(), "the download leaves the page");
+    assertEquals(page, ui.driver().getCurrentUrl(), "the download leaves the page");
     Files.delete(saved);
   }
 
   /** "Ajouter à mon agenda" saves the event's .ics: one event, Paris times, place and title. */
   private static void addToCalendar(Visitor visitor) throws Exception {
-    WebElement link = driver.findElement(By.cssSelector("a.irev-event__calendar-link"));
-    assertEquals("Ajouter à mon agenda (fichier iCalendar .ics)", Pages.text(driver, link));
-    Files.deleteIfExists(browser.downloads().resolve(ICS));
+    WebElement link = ui.driver().findElement(By.cssSelector("a.irev-event__calendar-link"));
+    assertEquals("Ajouter à mon agenda (fichier iCalendar .ics)", Pages.text(ui.driver(), link));
+    Files.deleteIfExists(ui.browser().downloads().resolve(ICS));
     visitor.activate(link);
-    Path saved = Pages.awaitDownload(browser.downloads(), ICS);
+    Path saved = Pages.awaitDownload(ui.browser().downloads(), ICS);
     Calendar calendar =
         new CalendarBuilder()
             .build(new StringReader(Files.readString(saved, StandardCharsets.UTF_8)));
@@ -315,7 +317,7 @@ class JourneyTest {
     // the title as the page shows it: French no-break spaces (the stored one has plain spaces)
     assertEquals(SEED_TITLE, event.getSummary().getValue());
     assertEquals(
-        site.server().publicUrl() + "/actualites/" + SeedFacts.SEED,
+        ui.site().server().publicUrl() + "/actualites/" + SeedFacts.SEED,
         event.getProperty("URL").orElseThrow().getValue());
     Files.delete(saved);
   }
@@ -337,17 +339,17 @@ class JourneyTest {
   @Test
   void printShowsTheLinkFootnotesAndHidesFavoris() {
     open("/actualites/" + SeedFacts.SEED);
-    WebElement footnotes = driver.findElement(By.cssSelector(".irev-footnotes"));
-    WebElement favoris = driver.findElement(By.cssSelector("a.irev-attachment__bookmark"));
-    WebElement register = driver.findElement(By.cssSelector(".irev-event__register a"));
+    WebElement footnotes = ui.driver().findElement(By.cssSelector(".irev-footnotes"));
+    WebElement favoris = ui.driver().findElement(By.cssSelector("a.irev-attachment__bookmark"));
+    WebElement register = ui.driver().findElement(By.cssSelector(".irev-event__register a"));
     assertFalse(footnotes.isDisplayed(), "no list of links on screen");
     assertTrue(favoris.isDisplayed(), "Favoris on screen");
     assertEquals("none", after(register));
     try {
-      browser.emulatePrint(true);
+      ui.browser().emulatePrint(true);
       assertTrue(footnotes.isDisplayed(), "list of links printed");
       assertEquals("block", style(footnotes, "display"));
-      String base = site.server().publicUrl();
+      String base = ui.site().server().publicUrl();
       assertEquals("Liens", text(".irev-footnotes__title"));
       assertEquals(
           List.of(
@@ -358,25 +360,27 @@ class JourneyTest {
               "[5] " + base + "/actualites?territoire=hauts-de-france"),
           texts(".irev-footnotes__item"));
       assertEquals("\" [1]\"", after(register));
-      assertEquals("\" [5]\"", after(named(driver, ".irev-tags a", "Hauts-de-France")));
+      assertEquals("\" [5]\"", after(named(ui.driver(), ".irev-tags a", "Hauts-de-France")));
       assertFalse(favoris.isDisplayed(), "Favoris printed");
       assertEquals("none", style(favoris, "display"));
-      assertFalse(driver.findElement(By.cssSelector(".irev-skip")).isDisplayed());
+      assertFalse(ui.driver().findElement(By.cssSelector(".irev-skip")).isDisplayed());
     } finally {
-      browser.emulatePrint(false);
+      ui.browser().emulatePrint(false);
     }
     assertFalse(footnotes.isDisplayed(), "back to screen");
   }
 
   private static String style(WebElement element, String property) {
     return (String)
-        driver.executeScript(
-            "return getComputedStyle(arguments[0])[arguments[1]];", element, property);
+        ui.driver()
+            .executeScript(
+                "return getComputedStyle(arguments[0])[arguments[1]];", element, property);
   }
 
   private static String after(WebElement element) {
     return (String)
-        driver.executeScript("return getComputedStyle(arguments[0], '::after').content;", element);
+        ui.driver()
+            .executeScript("return getComputedStyle(arguments[0], '::after').content;", element);
   }
 
   // ---------------------------------------------------------------- 404
@@ -389,7 +393,9 @@ class JourneyTest {
     assertEquals("Actualité introuvable", text("h1"));
     assertEquals("Cette actualité n’existe pas ou n’est plus en ligne.", text("main .irev-notice"));
     shots(way).take("not-found");
-    load(driver, () -> visitor.activate(named(driver, "main a", "Voir toutes les actualités")));
+    load(
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), "main a", "Voir toutes les actualités")));
     assertEquals("/actualites", path());
     assertEquals("Actualités", text("h1"));
   }
@@ -412,14 +418,14 @@ class JourneyTest {
     String seatsBefore = seats(s -> s.matches("\\d+ places? restantes?\\."));
     shots.take("detail-upcoming");
 
-    WebElement register = driver.findElement(By.cssSelector(".irev-event__register a"));
-    assertEquals("S’inscrire", Pages.text(driver, register));
+    WebElement register = ui.driver().findElement(By.cssSelector(".irev-event__register a"));
+    assertEquals("S’inscrire", Pages.text(ui.driver(), register));
     visitor.activate(register);
-    assertTrue(driver.getCurrentUrl().endsWith("#inscription"), driver.getCurrentUrl());
+    assertTrue(ui.driver().getCurrentUrl().endsWith("#inscription"), ui.driver().getCurrentUrl());
     String email = uniqueEmail("zoe", visitor);
     sampleSeat =
         new String[] {
-          driver
+          ui.driver()
               .findElement(By.cssSelector("#inscription input[name=evenement]"))
               .getDomProperty("value"),
           email
@@ -451,26 +457,29 @@ class JourneyTest {
                 + email
                 + ", avec l’événement à ajouter à votre agenda et un lien pour annuler."),
         texts(".irev-registration .irev-notice"));
-    assertEquals(List.of(), driver.findElements(By.cssSelector("form.irev-form")));
+    assertEquals(List.of(), ui.driver().findElements(By.cssSelector("form.irev-form")));
     shots.take("answer-confirmed");
 
     MimeMessage confirmation =
-        Mailbox.await(site, email, "Inscription confirmée" + NBSP + ": " + title);
+        Mailbox.await(ui.site(), email, "Inscription confirmée" + NBSP + ": " + title);
     followCancellationLink(visitor, confirmation);
     assertEquals("Annulation" + NBSP + ": " + title, text("h1"));
     assertTrue(
         texts("main p").contains("Inscription de Zoé Martin (" + email + "), confirmée."),
         texts("main p").toString());
     shots.take("cancel-before");
-    load(driver, () -> visitor.activate(named(driver, "main button", "Annuler mon inscription")));
+    load(
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), "main button", "Annuler mon inscription")));
     assertEquals(
         "Votre inscription est annulée. Un e-mail vous le confirme. Merci d’avoir libéré votre place.",
         text("main .irev-notice"));
     shots.take("cancel-after");
-    Mailbox.await(site, email, "Inscription annulée" + NBSP + ": " + title);
+    Mailbox.await(ui.site(), email, "Inscription annulée" + NBSP + ": " + title);
 
     load(
-        driver, () -> visitor.activate(named(driver, "main a", "Retour à la page de l’événement")));
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), "main a", "Retour à la page de l’événement")));
     assertEquals("/actualites/" + SeedFacts.NEXT_SESSION, path());
     assertEquals(seatsBefore, seats(s -> !s.isEmpty()));
   }
@@ -479,16 +488,18 @@ class JourneyTest {
   private static void followCancellationLink(Visitor visitor, MimeMessage message)
       throws Exception {
     String html = Mailbox.inline(message, "text/html");
-    driver.get(
-        "data:text/html;charset=utf-8;base64,"
-            + Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
-    WebElement link = named(driver, "a", "annuler mon inscription");
+    ui.driver()
+        .get(
+            "data:text/html;charset=utf-8;base64,"
+                + Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
+    WebElement link = named(ui.driver(), "a", "annuler mon inscription");
     String href = link.getAttribute("href");
     assertTrue(
-        href.startsWith(site.server().publicUrl() + "/.irev-news/registration/annulation?jeton="),
+        href.startsWith(
+            ui.site().server().publicUrl() + "/.irev-news/registration/annulation?jeton="),
         href);
     assertTrue(Mailbox.inline(message, "text/plain").contains(href), "same link in the text part");
-    load(driver, () -> visitor.activate(link));
+    load(ui.driver(), () -> visitor.activate(link));
   }
 
   /**
@@ -525,7 +536,8 @@ class JourneyTest {
         texts(".irev-registration .irev-notice"));
 
     load(
-        driver, () -> visitor.activate(named(driver, "main a", "Retour à la page de l’événement")));
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), "main a", "Retour à la page de l’événement")));
     assertEquals(
         "Complet" + NBSP + ": vous pouvez vous inscrire sur la liste d’attente.",
         seats(s -> !s.isEmpty()));
@@ -541,29 +553,32 @@ class JourneyTest {
                 + ". Si une place se libère, vous serez inscrit et prévenu par e-mail."),
         texts(".irev-registration .irev-notice"));
     assertEquals(
-        "status", driver.findElement(By.cssSelector(".irev-notice--success")).getAttribute("role"));
+        "status",
+        ui.driver().findElement(By.cssSelector(".irev-notice--success")).getAttribute("role"));
     shots.take("answer-waiting");
-    Mailbox.await(site, bruno, "Liste d’attente" + NBSP + ": " + title);
+    Mailbox.await(ui.site(), bruno, "Liste d’attente" + NBSP + ": " + title);
 
     load(
-        driver, () -> visitor.activate(named(driver, "main a", "Retour à la page de l’événement")));
+        ui.driver(),
+        () -> visitor.activate(named(ui.driver(), "main a", "Retour à la page de l’événement")));
     assertEquals("Cet événement est complet.", seats(s -> !s.isEmpty()));
     registerAs(visitor, "Petit", "Chloé", uniqueEmail("chloe", visitor));
     assertEquals(List.of("Cet événement est complet."), texts(".irev-registration .irev-notice"));
     assertEquals(
-        "alert", driver.findElement(By.cssSelector(".irev-notice--error")).getAttribute("role"));
-    assertEquals(List.of(), driver.findElements(By.cssSelector("form.irev-form")));
+        "alert",
+        ui.driver().findElement(By.cssSelector(".irev-notice--error")).getAttribute("role"));
+    assertEquals(List.of(), ui.driver().findElements(By.cssSelector("form.irev-form")));
     shots.take("answer-full");
 
     // the answer pages have the site's banner: its "Actualités" link leads to the list
-    load(driver, () -> visitor.activate(named(driver, "header nav a", "Actualités")));
+    load(ui.driver(), () -> visitor.activate(named(ui.driver(), "header nav a", "Actualités")));
     assertEquals("/actualites", path());
     assertEquals("Actualités", text("h1"));
   }
 
   /** From the event page: "S’inscrire", the required fields, consent, submit. */
   private static void registerAs(Visitor visitor, String lastName, String firstName, String email) {
-    visitor.activate(driver.findElement(By.cssSelector(".irev-event__register a")));
+    visitor.activate(ui.driver().findElement(By.cssSelector(".irev-event__register a")));
     fill(visitor, Map.of("lastName", lastName, "firstName", firstName, "email", email));
     visitor.tick(field("consent"), true);
     submit(visitor);
@@ -571,11 +586,11 @@ class JourneyTest {
 
   /** Waits for the seats sentence the page's script fetches, and returns it. */
   private static String seats(java.util.function.Function<String, Boolean> ready) {
-    return Pages.awaitText(driver, "[data-irev-seats]", ready);
+    return Pages.awaitText(ui.driver(), "[data-irev-seats]", ready);
   }
 
   private static WebElement field(String name) {
-    return driver.findElement(By.id("irev-reg-" + name));
+    return ui.driver().findElement(By.id("irev-reg-" + name));
   }
 
   /** Fills fields in form order (the keyboard visitor tabs forward through them). */
@@ -588,8 +603,8 @@ class JourneyTest {
   }
 
   private static void submit(Visitor visitor) {
-    WebElement button = named(driver, "form.irev-form button", "S’inscrire");
-    load(driver, () -> visitor.activate(button));
+    WebElement button = named(ui.driver(), "form.irev-form button", "S’inscrire");
+    load(ui.driver(), () -> visitor.activate(button));
   }
 
   // ---------------------------------------------------------------- every error message
@@ -619,7 +634,7 @@ class JourneyTest {
         2,
         new RegistrationFields(true, true, true, true, true, true, null, null, null));
     open("/actualites/" + urlName);
-    visitor.activate(driver.findElement(By.cssSelector(".irev-event__register a")));
+    visitor.activate(ui.driver().findElement(By.cssSelector(".irev-event__register a")));
 
     // 1. nothing typed, the number of people erased, consent not given
     fill(visitor, Map.of("seats", ""));
@@ -636,8 +651,8 @@ class JourneyTest {
                 "Cochez la case pour accepter l’utilisation de vos données pour cette inscription.")));
 
     // the summary's links take the focus to their field
-    visitor.activate(named(driver, ".irev-form__summary a", "Indiquez votre prénom."));
-    Pages.awaitFocus(driver, "irev-reg-firstName");
+    visitor.activate(named(ui.driver(), ".irev-form__summary a", "Indiquez votre prénom."));
+    Pages.awaitFocus(ui.driver(), "irev-reg-firstName");
 
     // 2. no letter in the names, no dot in the domain, 3 people, optional fields one too long
     fill(
@@ -724,12 +739,13 @@ class JourneyTest {
 
     // 4. what the page prevents, sent after altering it: maxlength lifted, a field twice, a bad
     // token
-    driver.executeScript(
-        "var f = document.querySelector('form.irev-form');"
-            + "f.querySelectorAll('[maxlength]').forEach(function (e) { e.removeAttribute('maxlength'); });"
-            + "var twice = document.createElement('input'); twice.type = 'hidden';"
-            + "twice.name = 'organisation'; twice.value = 'IREV'; f.appendChild(twice);"
-            + "f.querySelector('input[name=token]').value = 'jeton avec espaces';");
+    ui.driver()
+        .executeScript(
+            "var f = document.querySelector('form.irev-form');"
+                + "f.querySelectorAll('[maxlength]').forEach(function (e) { e.removeAttribute('maxlength'); });"
+                + "var twice = document.createElement('input'); twice.type = 'hidden';"
+                + "twice.name = 'organisation'; twice.value = 'IREV'; f.appendChild(twice);"
+                + "f.querySelector('input[name=token]').value = 'jeton avec espaces';");
     fill(
         visitor,
         Map.of(
@@ -795,12 +811,12 @@ class JourneyTest {
     }
     assertEquals(fields, script(FIELD_STATE, shown.stream().map(Expected::field).toList()));
     // autofocus is applied at the first rendering update after the load: a frame or two later
-    Pages.awaitFocus(driver, "irev-reg-" + shown.get(0).field());
+    Pages.awaitFocus(ui.driver(), "irev-reg-" + shown.get(0).field());
   }
 
   @SuppressWarnings("unchecked")
   private static List<String> script(String script, Object... arguments) {
-    return (List<String>) driver.executeScript(script, arguments);
+    return (List<String>) ui.driver().executeScript(script, arguments);
   }
 
   /** Script: the error summary as the visitor gets it, one line per fact (read in one call). */
@@ -835,22 +851,22 @@ class JourneyTest {
   /** The first Tab shows the skip link; Enter on it moves the focus into the main content. */
   @Test
   void skipLinkIsTheFirstStopAndLeadsToTheContent() {
-    KeyboardVisitor keyboard = new KeyboardVisitor(driver);
+    KeyboardVisitor keyboard = new KeyboardVisitor(ui.driver());
     open("/actualites/" + SeedFacts.SEED);
     keyboard.press(org.openqa.selenium.Keys.TAB);
-    WebElement skip = driver.switchTo().activeElement();
-    assertEquals("Aller au contenu", Pages.text(driver, skip));
+    WebElement skip = ui.driver().switchTo().activeElement();
+    assertEquals("Aller au contenu", Pages.text(ui.driver(), skip));
     assertTrue(skip.isDisplayed());
     assertTrue(
         ((Number)
-                    ((JavascriptExecutor) driver)
+                    ((JavascriptExecutor) ui.driver())
                         .executeScript("return arguments[0].getBoundingClientRect().top;", skip))
                 .doubleValue()
             >= 0,
         "skip link on screen when focused");
     keyboard.press(org.openqa.selenium.Keys.ENTER);
-    Pages.awaitFocus(driver, "contenu");
+    Pages.awaitFocus(ui.driver(), "contenu");
     keyboard.press(org.openqa.selenium.Keys.TAB);
-    assertEquals("S’inscrire", Pages.text(driver, driver.switchTo().activeElement()));
+    assertEquals("S’inscrire", Pages.text(ui.driver(), ui.driver().switchTo().activeElement()));
   }
 }

@@ -16,16 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,32 +37,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class NoJavaScriptTest {
 
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withoutJavaScript().withEvents();
+
   private static final String NBSP = "\u00a0";
 
   /** Seats of the upcoming sample event (README: 6 seats, 2 per registration, 3 waiting). */
   private static final int SAMPLE_CAPACITY = 6;
-
-  private static BrowserSite site;
-  private static Browser browser;
-  private static ChromeDriver driver;
-  private static EventFixtures events;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(false);
-    driver = browser.driver();
-    events = new EventFixtures(site);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      events.close();
-    } finally {
-      browser.close();
-    }
-  }
 
   /** A registration on the sample event this test made: {event id, address}, or {@code null}. */
   private String[] sampleSeat;
@@ -73,18 +51,18 @@ class NoJavaScriptTest {
   @AfterEach
   void giveTheSampleSeatBack() throws Exception {
     if (sampleSeat != null) {
-      EventFixtures.cancelRegistrations(site, sampleSeat[0], sampleSeat[1]);
+      EventFixtures.cancelRegistrations(ui.site(), sampleSeat[0], sampleSeat[1]);
     }
   }
 
   private static void open(String path) {
-    driver.get(site.url(path));
+    ui.driver().get(ui.site().url(path));
   }
 
   /** Waits (at most 10 s) until the page's element {@code selector} has exactly this text. */
   private static void await(String selector, String text) {
     try {
-      new WebDriverWait(driver, Duration.ofSeconds(10))
+      new WebDriverWait(ui.driver(), Duration.ofSeconds(10))
           .ignoring(StaleElementReferenceException.class)
           .until(
               d ->
@@ -92,13 +70,13 @@ class NoJavaScriptTest {
                       .anyMatch(e -> text(e).equals(text)));
     } catch (TimeoutException e) {
       throw new AssertionError(
-          driver.getCurrentUrl()
+          ui.driver().getCurrentUrl()
               + ": no "
               + selector
               + " reading « "
               + text
               + " » in\n"
-              + driver.findElement(By.tagName("body")).getText(),
+              + ui.driver().findElement(By.tagName("body")).getText(),
           e);
     }
   }
@@ -112,21 +90,21 @@ class NoJavaScriptTest {
   }
 
   private static List<String> texts(String selector) {
-    return driver.findElements(By.cssSelector(selector)).stream()
+    return ui.driver().findElements(By.cssSelector(selector)).stream()
         .map(NoJavaScriptTest::text)
         .toList();
   }
 
   /** The URL names of the listed items, in order. */
   private static List<String> listed() {
-    return driver.findElements(By.cssSelector(".irev-summary__title a")).stream()
+    return ui.driver().findElements(By.cssSelector(".irev-summary__title a")).stream()
         .map(a -> a.getDomAttribute("href"))
         .map(href -> href.substring(href.lastIndexOf('/') + 1))
         .toList();
   }
 
   private static void fill(String name, String value) {
-    WebElement field = driver.findElement(By.cssSelector("#inscription [name=" + name + "]"));
+    WebElement field = ui.driver().findElement(By.cssSelector("#inscription [name=" + name + "]"));
     field.clear();
     field.sendKeys(value);
   }
@@ -136,11 +114,11 @@ class NoJavaScriptTest {
     fill("lastName", last);
     fill("firstName", first);
     fill("email", email);
-    WebElement consent = driver.findElement(By.cssSelector("#inscription [name=consent]"));
+    WebElement consent = ui.driver().findElement(By.cssSelector("#inscription [name=consent]"));
     if (!consent.isSelected()) {
       consent.click();
     }
-    driver.findElement(By.cssSelector("#inscription button[type=submit]")).click();
+    ui.driver().findElement(By.cssSelector("#inscription button[type=submit]")).click();
   }
 
   private static String address(String who) {
@@ -149,20 +127,20 @@ class NoJavaScriptTest {
 
   @Test
   void javaScriptIsReallyOff() throws Exception {
-    try (PageWatch watch = new PageWatch(browser)) {
+    try (PageWatch watch = new PageWatch(ui.browser())) {
       open("/actualites/" + SeedFacts.NEXT_SESSION);
       watch.awaitIdle();
       assertEquals(
           1,
-          driver.findElements(By.cssSelector("script[src$='/js/registration.js']")).size(),
+          ui.driver().findElements(By.cssSelector("script[src$='/js/registration.js']")).size(),
           "the page has the form's script");
       assertEquals(
           "",
-          driver
+          ui.driver()
               .findElement(By.cssSelector("#inscription input[name=token]"))
               .getDomProperty("value"),
           "the script would fill the token");
-      assertEquals("", driver.findElement(By.cssSelector("[data-irev-seats]")).getText());
+      assertEquals("", ui.driver().findElement(By.cssSelector("[data-irev-seats]")).getText());
       List<String> asked = watch.requests().stream().map(PageWatch.Request::url).toList();
       assertTrue(
           asked.stream().noneMatch(u -> u.endsWith("/registration.js") || u.endsWith("/places")),
@@ -173,80 +151,82 @@ class NoJavaScriptTest {
   @Test
   void filtersTheListByThematicAndTerritoryAndSearchesIt() {
     open("/actualites");
-    driver.findElement(By.linkText("Discrimination")).click();
+    ui.driver().findElement(By.linkText("Discrimination")).click();
     await("h1", "Discrimination");
-    assertTrue(driver.getCurrentUrl().endsWith("/actualites?thematique=discrimination"));
+    assertTrue(ui.driver().getCurrentUrl().endsWith("/actualites?thematique=discrimination"));
     assertEquals(
         List.of("Thématique" + NBSP + ": Discrimination Voir toutes les actualités"),
         texts(".irev-filter"));
     assertEquals(SeedFacts.LISTED, listed());
 
-    WebElement search = driver.findElement(By.id("irev-q"));
+    WebElement search = ui.driver().findElement(By.id("irev-q"));
     search.sendKeys("programme", Keys.ENTER);
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    new WebDriverWait(ui.driver(), Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(d -> d.getCurrentUrl().contains("q=programme"));
-    assertTrue(driver.getCurrentUrl().contains("thematique=discrimination"), "filter kept");
+    assertTrue(ui.driver().getCurrentUrl().contains("thematique=discrimination"), "filter kept");
     assertEquals(List.of(SeedFacts.NEXT_SESSION), listed());
-    assertEquals("programme", driver.findElement(By.id("irev-q")).getDomProperty("value"));
+    assertEquals("programme", ui.driver().findElement(By.id("irev-q")).getDomProperty("value"));
 
     open("/actualites");
-    driver.findElement(By.linkText("Nord")).click();
+    ui.driver().findElement(By.linkText("Nord")).click();
     await("h1", "Nord");
     assertEquals(List.of(), listed());
     assertEquals(
         List.of("Aucune actualité ne correspond à votre recherche."), texts(".irev-list__empty"));
 
     open("/actualites/" + SeedFacts.SEED);
-    driver.findElement(By.linkText("Hauts-de-France")).click();
+    ui.driver().findElement(By.linkText("Hauts-de-France")).click();
     await("h1", "Hauts-de-France");
-    assertTrue(driver.getCurrentUrl().endsWith("/actualites?territoire=hauts-de-france"));
+    assertTrue(ui.driver().getCurrentUrl().endsWith("/actualites?territoire=hauts-de-france"));
     assertEquals(SeedFacts.LISTED, listed());
 
-    driver.findElement(By.cssSelector("a[href$='/" + SeedFacts.SEED + "']")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    ui.driver().findElement(By.cssSelector("a[href$='/" + SeedFacts.SEED + "']")).click();
+    new WebDriverWait(ui.driver(), Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(d -> d.getCurrentUrl().endsWith("/actualites/" + SeedFacts.SEED));
-    String title = text(driver.findElement(By.tagName("h1")));
+    String title = text(ui.driver().findElement(By.tagName("h1")));
     assertTrue(
         title.startsWith("Discriminations" + NBSP + ": journée d'approfondissement du cycle"),
         title);
-    assertEquals(SeedFacts.DATE_LINE, text(driver.findElement(By.cssSelector(".irev-event time"))));
+    assertEquals(
+        SeedFacts.DATE_LINE, text(ui.driver().findElement(By.cssSelector(".irev-event time"))));
   }
 
   @Test
   void downloadsThePdfOfTheDetailPage() throws Exception {
     open("/actualites/" + SeedFacts.SEED);
-    WebElement link = driver.findElement(By.cssSelector("a.irev-attachment__download"));
+    WebElement link = ui.driver().findElement(By.cssSelector("a.irev-attachment__download"));
     String href = link.getDomAttribute("href");
     link.click();
     Path file =
         Pages.awaitDownload(
-            browser.downloads(), "irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf");
+            ui.browser().downloads(),
+            "irev-plaquette-journee-approfondissement-ptlcd-nov-2021.pdf");
     HttpResponse<byte[]> served =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(site.url(href))).build(),
+                HttpRequest.newBuilder(URI.create(ui.site().url(href))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, served.statusCode());
     assertArrayEquals(served.body(), Files.readAllBytes(file));
     assertEquals(
         "%PDF-", new String(served.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
     assertTrue(
-        driver.getCurrentUrl().endsWith("/actualites/" + SeedFacts.SEED), "still on the page");
+        ui.driver().getCurrentUrl().endsWith("/actualites/" + SeedFacts.SEED), "still on the page");
   }
 
   @Test
   void theBookmarkLinkLeadsToTheHelpPageAndBack() {
     open("/actualites/" + SeedFacts.SEED);
-    driver.findElement(By.cssSelector("a.irev-attachment__bookmark")).click();
+    ui.driver().findElement(By.cssSelector("a.irev-attachment__bookmark")).click();
     await("h1", "Ajouter une page à vos favoris");
-    String page = site.server().publicUrl() + "/actualites/" + SeedFacts.SEED;
+    String page = ui.site().server().publicUrl() + "/actualites/" + SeedFacts.SEED;
     assertEquals(List.of(page), texts(".irev-bookmark__address"));
     assertEquals(
         List.of("Sur un ordinateur", "Sur un téléphone ou une tablette"), texts("main h2"));
-    driver.findElement(By.linkText("Revenir à la page")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    ui.driver().findElement(By.linkText("Revenir à la page")).click();
+    new WebDriverWait(ui.driver(), Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(d -> d.getCurrentUrl().equals(page));
   }
@@ -255,10 +235,10 @@ class NoJavaScriptTest {
   void registersOnTheSampleEventWithoutTheScriptThenCancels() throws Exception {
     open("/actualites/" + SeedFacts.NEXT_SESSION);
     String eventId =
-        driver
+        ui.driver()
             .findElement(By.cssSelector("#inscription input[name=evenement]"))
             .getDomProperty("value");
-    Occupancy before = site.server().registrations().store().occupancy(eventId);
+    Occupancy before = ui.site().server().registrations().store().occupancy(eventId);
     assertTrue(
         before.seatsLeft(SAMPLE_CAPACITY) >= 1,
         "the sample event has a seat left (another class filled it?): " + before);
@@ -274,30 +254,30 @@ class NoJavaScriptTest {
                     + ", avec l’événement à ajouter à votre agenda et un lien pour annuler."),
         texts(".irev-notice").toString());
     Registration stored =
-        site.server().registrations().store().registrations(eventId).stream()
+        ui.site().server().registrations().store().registrations(eventId).stream()
             .filter(r -> r.email().equals(anne))
             .findFirst()
             .orElseThrow();
     assertEquals(Registration.Status.CONFIRMED, stored.status());
     assertTrue(stored.token().startsWith("d-"), "token derived by the server: " + stored.token());
 
-    open(events.cancelLink(anne));
-    driver.findElement(By.cssSelector("main button[type=submit]")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(10))
+    open(ui.events().cancelLink(anne));
+    ui.driver().findElement(By.cssSelector("main button[type=submit]")).click();
+    new WebDriverWait(ui.driver(), Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(
             d ->
                 d.findElement(By.tagName("main"))
                     .getText()
                     .contains("Votre inscription est annulée."));
-    assertEquals(before, site.server().registrations().store().occupancy(eventId));
+    assertEquals(before, ui.site().server().registrations().store().occupancy(eventId));
   }
 
   @Test
   void showsTheErrorsThenMeetsTheCapacityOfASmallEvent() throws Exception {
-    EventFixtures.Event event = events.add("sans-script", 1, 1, 1);
+    EventFixtures.Event event = ui.events().add("sans-script", 1, 1, 1);
     open(event.path());
-    driver.findElement(By.cssSelector("#inscription button[type=submit]")).click();
+    ui.driver().findElement(By.cssSelector("#inscription button[type=submit]")).click();
     await(".irev-form__summary-title", "Le formulaire contient 4 erreurs" + NBSP + ":");
     assertEquals(
         List.of(
@@ -308,7 +288,7 @@ class NoJavaScriptTest {
         texts(".irev-form__summary li"));
     assertEquals(
         "true",
-        driver
+        ui.driver()
             .findElement(By.cssSelector("#inscription [name=lastName]"))
             .getDomAttribute("aria-invalid"));
 
@@ -333,7 +313,7 @@ class NoJavaScriptTest {
             + ". Pour annuler, utilisez le lien reçu par e-mail.");
     assertEquals(
         List.of(Registration.Status.CONFIRMED, Registration.Status.WAITING),
-        site.server().registrations().store().registrations(event.id()).stream()
+        ui.site().server().registrations().store().registrations(event.id()).stream()
             .map(Registration::status)
             .toList());
   }

@@ -15,9 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The detail pages stay light: for the seed page and the upcoming sample event, the HTML and every
@@ -29,23 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class PageWeightTest {
 
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   /** The budget of a detail page, compressed, images excluded: 100 KB. */
   static final long BUDGET = 100 * 1024;
 
-  private static BrowserSite site;
-  private static Browser browser;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    browser.close();
-  }
 
   /**
    * One resource of a page.
@@ -59,8 +47,8 @@ class PageWeightTest {
 
   /** The page's resources, images apart, as the browser asked for them while loading it. */
   private static List<Resource> load(String path) throws Exception {
-    try (PageWatch watch = new PageWatch(browser)) {
-      browser.driver().get(site.url(path));
+    try (PageWatch watch = new PageWatch(ui.browser())) {
+      ui.driver().get(ui.site().url(path));
       watch.awaitIdle();
       return watch.requests().stream()
           .filter(r -> !"Image".equals(r.type()))

@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.irev.news.testing.SeedFacts;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,29 +23,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class ResponsiveLayoutTest {
 
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   private static final int PHONE = 375;
-
-  private static BrowserSite site;
-  private static Browser browser;
-  private static ChromeDriver driver;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    driver = browser.driver();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @AfterEach
   void desktopAgain() {
-    browser.resize(Browser.WIDTH, Browser.HEIGHT);
+    ui.browser().resize(Browser.WIDTH, Browser.HEIGHT);
   }
 
   private static Map<String, Object> rect(ChromeDriver on, WebElement element) {
@@ -67,21 +50,22 @@ class ResponsiveLayoutTest {
 
   private static String style(WebElement element, String property) {
     return (String)
-        driver.executeScript(
-            "return getComputedStyle(arguments[0])[arguments[1]];", element, property);
+        ui.driver()
+            .executeScript(
+                "return getComputedStyle(arguments[0])[arguments[1]];", element, property);
   }
 
   /** The heading sits at the top of the box: the box's padding above it, no margin added. */
   @Test
   void registrationHeadingStartsAtTheTopOfItsBox() {
-    driver.get(site.url("/actualites/" + SeedFacts.NEXT_SESSION));
-    WebElement section = driver.findElement(By.cssSelector("section.irev-registration"));
+    ui.driver().get(ui.site().url("/actualites/" + SeedFacts.NEXT_SESSION));
+    WebElement section = ui.driver().findElement(By.cssSelector("section.irev-registration"));
     WebElement heading = section.findElement(By.cssSelector("h2.irev-registration__title"));
     assertEquals("Inscription", heading.getText());
     assertEquals("0px", style(heading, "marginTop"));
     double inside =
-        n(rect(driver, heading), "top")
-            - n(rect(driver, section), "top")
+        n(rect(ui.driver(), heading), "top")
+            - n(rect(ui.driver(), section), "top")
             - Double.parseDouble(style(section, "borderTopWidth").replace("px", ""))
             - Double.parseDouble(style(section, "paddingTop").replace("px", ""));
     assertEquals(0.0, inside, 0.5, "space between the box's padding and the heading");
@@ -90,13 +74,13 @@ class ResponsiveLayoutTest {
   /** At 375 px the consent box is on the first line of its label, left of the label's text. */
   @Test
   void consentBoxSitsBesideItsLabelOnAPhone() {
-    driver.get(site.url("/actualites/" + SeedFacts.NEXT_SESSION));
+    ui.driver().get(ui.site().url("/actualites/" + SeedFacts.NEXT_SESSION));
     for (int width : List.of(PHONE, Browser.WIDTH)) {
-      browser.resize(width, Browser.HEIGHT);
-      WebElement box = driver.findElement(By.id("irev-reg-consent"));
-      WebElement label = driver.findElement(By.cssSelector("label[for=irev-reg-consent]"));
-      Map<String, Object> b = rect(driver, box);
-      Map<String, Object> l = rect(driver, label);
+      ui.browser().resize(width, Browser.HEIGHT);
+      WebElement box = ui.driver().findElement(By.id("irev-reg-consent"));
+      WebElement label = ui.driver().findElement(By.cssSelector("label[for=irev-reg-consent]"));
+      Map<String, Object> b = rect(ui.driver(), box);
+      Map<String, Object> l = rect(ui.driver(), label);
       String where = width + " px: box " + b + ", label " + l;
       assertTrue(n(b, "right") <= n(l, "left"), "box left of its label, " + where);
       assertTrue(n(b, "top") >= n(l, "top") - 1, "box not above the label, " + where);
@@ -113,37 +97,37 @@ class ResponsiveLayoutTest {
    */
   @Test
   void phoneListShowsItemsFirstThenTheFacets() {
-    browser.resize(PHONE, Browser.HEIGHT);
-    driver.get(site.url("/actualites"));
-    WebElement jump = driver.findElement(By.cssSelector(".irev-facets__jump a"));
+    ui.browser().resize(PHONE, Browser.HEIGHT);
+    ui.driver().get(ui.site().url("/actualites"));
+    WebElement jump = ui.driver().findElement(By.cssSelector(".irev-facets__jump a"));
     assertEquals("Filtrer les actualités", jump.getText());
     assertTrue(jump.isDisplayed());
     assertEquals("#filtres", jump.getAttribute("href").replaceAll("^[^#]*", ""));
-    List<WebElement> titles = driver.findElements(By.cssSelector(".irev-summary__title"));
+    List<WebElement> titles = ui.driver().findElements(By.cssSelector(".irev-summary__title"));
     assertTrue(
-        n(rect(driver, titles.get(0)), "bottom") < Browser.HEIGHT,
-        "the first item's title on the first screen: " + rect(driver, titles.get(0)));
-    WebElement facets = driver.findElement(By.cssSelector("nav.irev-facets"));
+        n(rect(ui.driver(), titles.get(0)), "bottom") < Browser.HEIGHT,
+        "the first item's title on the first screen: " + rect(ui.driver(), titles.get(0)));
+    WebElement facets = ui.driver().findElement(By.cssSelector("nav.irev-facets"));
     WebElement lastItem =
-        driver.findElements(By.cssSelector(".irev-list__item")).stream()
+        ui.driver().findElements(By.cssSelector(".irev-list__item")).stream()
             .reduce((a, b) -> b)
             .orElseThrow();
     assertTrue(
-        n(rect(driver, facets), "top") >= n(rect(driver, lastItem), "bottom"),
+        n(rect(ui.driver(), facets), "top") >= n(rect(ui.driver(), lastItem), "bottom"),
         "facets under the list");
 
-    KeyboardVisitor keyboard = new KeyboardVisitor(driver);
+    KeyboardVisitor keyboard = new KeyboardVisitor(ui.driver());
     keyboard.tabTo(jump);
     keyboard.press(Keys.ENTER);
-    assertEquals("filtres", driver.switchTo().activeElement().getAttribute("id"));
+    assertEquals("filtres", ui.driver().switchTo().activeElement().getAttribute("id"));
     keyboard.press(Keys.TAB);
     assertEquals(
-        driver.findElements(By.cssSelector(".irev-facets__link")).get(0),
-        driver.switchTo().activeElement(),
+        ui.driver().findElements(By.cssSelector(".irev-facets__link")).get(0),
+        ui.driver().switchTo().activeElement(),
         "Tab goes on with the first facet");
     assertEquals(
         List.of("Type", "Période", "Thématiques", "Territoires"),
-        driver.findElements(By.cssSelector(".irev-facets h2")).stream()
+        ui.driver().findElements(By.cssSelector(".irev-facets h2")).stream()
             .map(WebElement::getText)
             .toList());
   }
@@ -151,16 +135,17 @@ class ResponsiveLayoutTest {
   /** On a desktop the facets sit beside the list, and the link down to them is not shown. */
   @Test
   void desktopListShowsTheFacetsBesideTheList() {
-    driver.get(site.url("/actualites"));
-    assertFalse(driver.findElement(By.cssSelector(".irev-facets__jump a")).isDisplayed());
-    List<WebElement> facets = driver.findElements(By.cssSelector(".irev-facets__link"));
+    ui.driver().get(ui.site().url("/actualites"));
+    assertFalse(ui.driver().findElement(By.cssSelector(".irev-facets__jump a")).isDisplayed());
+    List<WebElement> facets = ui.driver().findElements(By.cssSelector(".irev-facets__link"));
     assertTrue(facets.size() > 4, "facets");
     for (WebElement facet : facets) {
       assertTrue(facet.isDisplayed(), facet.getText());
     }
-    WebElement list = driver.findElement(By.cssSelector("ul.irev-list"));
-    Map<String, Object> first = rect(driver, facets.get(0));
-    assertTrue(n(first, "left") >= n(rect(driver, list), "right"), "facets right of the list");
-    assertTrue(n(first, "top") < n(rect(driver, list), "top") + 100, "facets at the list's top");
+    WebElement list = ui.driver().findElement(By.cssSelector("ul.irev-list"));
+    Map<String, Object> first = rect(ui.driver(), facets.get(0));
+    assertTrue(n(first, "left") >= n(rect(ui.driver(), list), "right"), "facets right of the list");
+    assertTrue(
+        n(first, "top") < n(rect(ui.driver(), list), "top") + 100, "facets at the list's top");
   }
 }

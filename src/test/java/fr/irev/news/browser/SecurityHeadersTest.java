@@ -24,9 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every kind of answer of the preview server, over real HTTP on the shared site with the sample
@@ -40,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * malformed request, unknown version) are included.
  */
 class SecurityHeadersTest {
+
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withoutBrowser().withEvents();
 
   /** The security headers and their exact values. */
   static final Map<String, String> SECURITY =
@@ -56,8 +57,6 @@ class SecurityHeadersTest {
   private static final String NO_STORE = "no-store";
   private static final String FUTURE = "Fri, 01 Jan 2100 00:00:00 GMT";
 
-  private static BrowserSite site;
-  private static EventFixtures events;
   private static final HttpClient HTTP =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -68,21 +67,10 @@ class SecurityHeadersTest {
   /** What was checked: one line per answer, for the summary printed at the end. */
   private final List<String> checked = new ArrayList<>();
 
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    events = new EventFixtures(site);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    events.close();
-  }
-
   private static HttpResponse<String> send(
       String method, String path, String body, String... headers) throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(site.url(path)))
+        HttpRequest.newBuilder(URI.create(ui.site().url(path)))
             .method(
                 method,
                 body == null
@@ -106,7 +94,7 @@ class SecurityHeadersTest {
       throws Exception {
     String[] all = new String[headers.length + 2];
     all[0] = "Origin";
-    all[1] = site.server().publicUrl();
+    all[1] = ui.site().server().publicUrl();
     System.arraycopy(headers, 0, all, 2, headers.length);
     return send("POST", path, body, all);
   }
@@ -252,7 +240,7 @@ class SecurityHeadersTest {
 
   @Test
   void registrationCancellationAndStaffAnswersAreNeverStored() throws Exception {
-    EventFixtures.Event event = events.add("entetes", 1, 0, 1);
+    EventFixtures.Event event = ui.events().add("entetes", 1, 0, 1);
     String target = "/.irev-news/registration/" + event.id();
     String anne = "anne." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     check("GET seats left", get(target + "/places"), 200, "no-cache");
@@ -287,7 +275,7 @@ class SecurityHeadersTest {
     check("GET the form's target", get(target), 405, NO_STORE);
     check("OPTIONS the form's target", send("OPTIONS", target, null), 200, null);
 
-    String cancel = events.cancelLink(anne);
+    String cancel = ui.events().cancelLink(anne);
     check("GET cancellation page", get(cancel), 200, NO_STORE);
     String jeton = cancel.substring(cancel.indexOf("jeton=") + "jeton=".length());
     check(
@@ -352,7 +340,7 @@ class SecurityHeadersTest {
 
   @Test
   void errorsJettyAnswersByItself() throws Exception {
-    URI base = site.server().baseUri();
+    URI base = ui.site().server().baseUri();
     String host = "Host: localhost:" + base.getPort() + "\r\n";
     Map<String, String> requests = new LinkedHashMap<>();
     requests.put(

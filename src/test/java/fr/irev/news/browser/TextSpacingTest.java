@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.irev.news.registration.RegistrationForm;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Text spacing (WCAG 1.4.12, RGAA 10.12) at 320 px in Chromium: with the user's spacing stylesheet
@@ -23,6 +21,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class TextSpacingTest {
 
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript();
+
   private static final int NARROW = 320;
 
   /** The spacing of WCAG 1.4.12, as a bookmarklet or a user stylesheet sets it. */
@@ -30,27 +30,9 @@ class TextSpacingTest {
       "*{line-height:1.5!important;letter-spacing:.12em!important;word-spacing:.16em!important}"
           + " p{margin-bottom:2em!important}";
 
-  private static BrowserSite site;
-  private static Browser browser;
-  private static ChromeDriver driver;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    driver = browser.driver();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
   @AfterEach
   void desktopAgain() {
-    browser.resize(Browser.WIDTH, Browser.HEIGHT);
+    ui.browser().resize(Browser.WIDTH, Browser.HEIGHT);
   }
 
   /**
@@ -58,31 +40,33 @@ class TextSpacingTest {
    * element, even one a WebDriver script adds, not the CSS object model.
    */
   private static void spaceText() {
-    driver.executeScript(
-        "var s = new CSSStyleSheet(); s.replaceSync(arguments[0]);"
-            + " document.adoptedStyleSheets = document.adoptedStyleSheets.concat([s]);",
-        SPACING);
+    ui.driver()
+        .executeScript(
+            "var s = new CSSStyleSheet(); s.replaceSync(arguments[0]);"
+                + " document.adoptedStyleSheets = document.adoptedStyleSheets.concat([s]);",
+            SPACING);
     Object letterSpacing =
-        driver.executeScript("return getComputedStyle(document.body).letterSpacing;");
+        ui.driver().executeScript("return getComputedStyle(document.body).letterSpacing;");
     assertTrue(!"normal".equals(letterSpacing), "spacing applied: " + letterSpacing);
   }
 
   private static long scrollWidth() {
-    return ((Number) driver.executeScript("return document.documentElement.scrollWidth;"))
+    return ((Number) ui.driver().executeScript("return document.documentElement.scrollWidth;"))
         .longValue();
   }
 
   /** The elements wider than the window, for the failure message. */
   private static String overflowing() {
     return String.valueOf(
-        driver.executeScript(
-            "var w = document.documentElement.clientWidth, out = [];"
-                + " document.querySelectorAll('body *').forEach(function (e) {"
-                + "   var r = e.getBoundingClientRect();"
-                + "   if (r.right > w + 0.5) out.push(e.tagName + '.' + e.className + ' in .'"
-                + " + e.parentElement.className + ' \"' + e.textContent.slice(0, 30) + '\" '"
-                + "     + Math.round(r.right));"
-                + " }); return out.slice(0, 8).join(', ');"));
+        ui.driver()
+            .executeScript(
+                "var w = document.documentElement.clientWidth, out = [];"
+                    + " document.querySelectorAll('body *').forEach(function (e) {"
+                    + "   var r = e.getBoundingClientRect();"
+                    + "   if (r.right > w + 0.5) out.push(e.tagName + '.' + e.className + ' in .'"
+                    + " + e.parentElement.className + ' \"' + e.textContent.slice(0, 30) + '\" '"
+                    + "     + Math.round(r.right));"
+                    + " }); return out.slice(0, 8).join(', ');"));
   }
 
   private static void assertNoSidewaysScroll(String what) {
@@ -93,13 +77,14 @@ class TextSpacingTest {
 
   private static void submitForm() {
     Pages.load(
-        driver,
-        () -> driver.findElement(By.cssSelector("form.irev-form button[type=submit]")).click());
+        ui.driver(),
+        () ->
+            ui.driver().findElement(By.cssSelector("form.irev-form button[type=submit]")).click());
   }
 
   @Test
   void spacedTextDoesNotWidenThePagesAt320Px() {
-    browser.resize(NARROW, Browser.HEIGHT);
+    ui.browser().resize(NARROW, Browser.HEIGHT);
     for (String path :
         List.of(
             "/actualites",
@@ -107,26 +92,27 @@ class TextSpacingTest {
             "/actualites/" + NEXT_SESSION,
             "/.irev-news/registration/annulation?jeton=abc",
             "/.irev-news/staff/login")) {
-      driver.get(site.url(path));
+      ui.driver().get(ui.site().url(path));
       assertNoSidewaysScroll(path);
     }
-    driver.get(site.url("/actualites/" + NEXT_SESSION));
+    ui.driver().get(ui.site().url("/actualites/" + NEXT_SESSION));
     submitForm();
     assertTrue(
-        driver.getTitle().startsWith("Erreur"), "the answer with errors: " + driver.getTitle());
+        ui.driver().getTitle().startsWith("Erreur"),
+        "the answer with errors: " + ui.driver().getTitle());
     assertNoSidewaysScroll("form sent empty");
   }
 
   @Test
   void staffPagesHaveABannerAndMargins() {
     for (int width : List.of(NARROW, Browser.WIDTH)) {
-      browser.resize(width, Browser.HEIGHT);
-      driver.get(site.url("/.irev-news/staff/login"));
+      ui.browser().resize(width, Browser.HEIGHT);
+      ui.driver().get(ui.site().url("/.irev-news/staff/login"));
       assertEquals(
           "IREV – Inscriptions (équipe)",
-          driver.findElement(By.cssSelector("header .irev-staff__site")).getText());
+          ui.driver().findElement(By.cssSelector("header .irev-staff__site")).getText());
       for (String css : List.of("h1", "header .irev-staff__site", "form")) {
-        WebElement element = driver.findElement(By.cssSelector(css));
+        WebElement element = ui.driver().findElement(By.cssSelector(css));
         long left = element.getRect().getX();
         long right = element.getRect().getX() + element.getRect().getWidth();
         assertTrue(left >= 16, width + " px: " + css + " starts at " + left);
@@ -143,51 +129,58 @@ class TextSpacingTest {
    */
   @Test
   void staffTablesScrollInTheirOwnFocusableRegionAt320Px() throws Exception {
-    try (EventFixtures events = new EventFixtures(site)) {
+    try (EventFixtures events = new EventFixtures(ui.site())) {
       EventFixtures.Event event = events.add("tableau-etroit", 10, 0, 2);
-      driver.get(site.url(event.path()));
+      ui.driver().get(ui.site().url(event.path()));
       for (String[] field :
           List.of(
               new String[] {RegistrationForm.LAST_NAME, "Lefebvre-Delacroix-Vandenberghe"},
               new String[] {RegistrationForm.FIRST_NAME, "Marie-Christine"},
               new String[] {RegistrationForm.EMAIL, "marie-christine.lefebvre@example.org"},
               new String[] {RegistrationForm.SEATS, "1"})) {
-        WebElement input = driver.findElement(By.id("irev-reg-" + field[0]));
+        WebElement input = ui.driver().findElement(By.id("irev-reg-" + field[0]));
         input.clear();
         input.sendKeys(field[1]);
       }
-      driver.findElement(By.id("irev-reg-" + RegistrationForm.CONSENT)).click();
+      ui.driver().findElement(By.id("irev-reg-" + RegistrationForm.CONSENT)).click();
       Pages.load(
-          driver,
-          () -> driver.findElement(By.cssSelector("form.irev-form button[type=submit]")).click());
+          ui.driver(),
+          () ->
+              ui.driver()
+                  .findElement(By.cssSelector("form.irev-form button[type=submit]"))
+                  .click());
 
-      driver.get(site.url("/.irev-news/staff/login"));
-      driver.findElement(By.id("staff-username")).sendKeys("equipe");
-      driver.findElement(By.id("staff-password")).sendKeys(BrowserSite.STAFF_PASSWORD);
-      Pages.load(driver, () -> driver.findElement(By.cssSelector("form button")).click());
+      ui.driver().get(ui.site().url("/.irev-news/staff/login"));
+      ui.driver().findElement(By.id("staff-username")).sendKeys("equipe");
+      ui.driver().findElement(By.id("staff-password")).sendKeys(BrowserSite.STAFF_PASSWORD);
+      Pages.load(ui.driver(), () -> ui.driver().findElement(By.cssSelector("form button")).click());
 
-      browser.resize(NARROW, Browser.HEIGHT);
+      ui.browser().resize(NARROW, Browser.HEIGHT);
       for (String path : List.of("/.irev-news/staff/", "/.irev-news/staff/event/" + event.id())) {
-        driver.get(site.url(path));
+        ui.driver().get(ui.site().url(path));
         assertNoSidewaysScroll(path);
-        List<WebElement> regions = driver.findElements(By.cssSelector(".irev-staff-scroll"));
+        List<WebElement> regions = ui.driver().findElements(By.cssSelector(".irev-staff-scroll"));
         assertTrue(!regions.isEmpty(), path + ": a table");
         for (WebElement region : regions) {
           assertEquals("region", region.getDomAttribute("role"), path);
           assertEquals("0", region.getDomAttribute("tabindex"), path);
           String caption =
-              driver.findElement(By.id(region.getDomAttribute("aria-labelledby"))).getTagName();
+              ui.driver()
+                  .findElement(By.id(region.getDomAttribute("aria-labelledby")))
+                  .getTagName();
           assertEquals("caption", caption, path);
           assertTrue(region.getRect().getWidth() <= NARROW, path + ": region within the window");
         }
         Number tableWidth =
             (Number)
-                driver.executeScript(
-                    "return document.querySelector('.irev-staff-scroll').scrollWidth;");
+                ui.driver()
+                    .executeScript(
+                        "return document.querySelector('.irev-staff-scroll').scrollWidth;");
         assertTrue(
             tableWidth.longValue() > NARROW, path + ": the table is wider, it scrolls inside");
       }
-      EventFixtures.cancelRegistrations(site, event.id(), "marie-christine.lefebvre@example.org");
+      EventFixtures.cancelRegistrations(
+          ui.site(), event.id(), "marie-christine.lefebvre@example.org");
     }
   }
 }

@@ -13,9 +13,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * No page of the site makes the browser ask anything of another host (no web fonts, scripts, maps,
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.Test;
  * allowed.
  */
 class ThirdPartyRequestsTest {
+
+  @RegisterExtension static final BrowserClass ui = BrowserClass.withJavaScript().withEvents();
 
   /** Attributes whose address the browser fetches (or posts to) by itself, per element. */
   private static final Map<String, List<String>> FETCHED =
@@ -45,32 +46,12 @@ class ThirdPartyRequestsTest {
           Map.entry("input", List.of("src")),
           Map.entry("form", List.of("action")));
 
-  private static BrowserSite site;
-  private static Browser browser;
-  private static EventFixtures events;
-
-  @BeforeAll
-  static void start() throws Exception {
-    site = BrowserSite.shared();
-    browser = Browser.start(true);
-    events = new EventFixtures(site);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    try {
-      events.close();
-    } finally {
-      browser.close();
-    }
-  }
-
   /**
    * Whether an absolute address is on the site: same scheme, host (localhost or 127.0.0.1), port.
    */
   private static boolean ownSite(String address) {
     URI uri = URI.create(address);
-    URI base = site.server().baseUri();
+    URI base = ui.site().server().baseUri();
     return "http".equals(uri.getScheme())
         && Set.of("localhost", "127.0.0.1").contains(uri.getHost())
         && uri.getPort() == base.getPort();
@@ -106,11 +87,11 @@ class ThirdPartyRequestsTest {
   @Test
   void everyRequestOfEveryKindOfPageGoesToTheSiteItself() throws Exception {
     Map<String, List<PageWatch.Request>> byPage = new LinkedHashMap<>();
-    try (PageWatch watch = new PageWatch(browser)) {
+    try (PageWatch watch = new PageWatch(ui.browser())) {
       PageTour.run(
-          site,
-          browser,
-          events,
+          ui.site(),
+          ui.browser(),
+          ui.events(),
           name -> {
             long t0 = System.nanoTime();
             watch.awaitIdle();
@@ -123,8 +104,7 @@ class ThirdPartyRequestsTest {
                     + System.currentTimeMillis());
             byPage.put(name, watch.requests());
             watch.clear();
-            Document page =
-                Jsoup.parse(browser.driver().getPageSource(), browser.driver().getCurrentUrl());
+            Document page = Jsoup.parse(ui.driver().getPageSource(), ui.driver().getCurrentUrl());
             for (String address : fetchedAddresses(page)) {
               assertTrue(ownSite(address), name + ": the markup fetches " + address);
             }
@@ -160,12 +140,12 @@ class ThirdPartyRequestsTest {
             "<link rel=stylesheet href='https://fonts.example/f.css'><p><a"
                 + " href='https://irev.fr/'>IREV</a></p><img srcset='/a.png 1x,"
                 + " https://cdn.example/b.png 2x'>",
-            site.url("/actualites"));
+            ui.site().url("/actualites"));
     List<String> fetched = fetchedAddresses(page);
     assertEquals(
-        Set.of("https://fonts.example/f.css", site.url("/a.png"), "https://cdn.example/b.png"),
+        Set.of("https://fonts.example/f.css", ui.site().url("/a.png"), "https://cdn.example/b.png"),
         Set.copyOf(fetched));
     assertFalse(ownSite("https://fonts.example/f.css"));
-    assertTrue(ownSite(site.url("/a.png")));
+    assertTrue(ownSite(ui.site().url("/a.png")));
   }
 }
