@@ -26,7 +26,8 @@ class KeptReadsTest {
     try (TestSite site = TestSite.withSampleContent();
         NewsCounts counts = new NewsCounts(site.repository()::login, 10)) {
       counts.start();
-      ContentContext context = ListingQueryTermNamesTest.withCounts(site, counts);
+      site.useNewsCounts(counts);
+      ContentContext context = site;
       NewsItem before =
           new NewsRepository(site.session(NewsNodes.WORKSPACE))
               .findByUrlName(SeedFacts.NEXT_SESSION)

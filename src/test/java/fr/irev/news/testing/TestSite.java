@@ -1,5 +1,6 @@
 package fr.irev.news.testing;
 
+import fr.irev.news.news.NewsCounts;
 import fr.irev.news.preview.bootstrap.BootstrapImporter;
 import fr.irev.news.preview.bootstrap.ModuleDescriptor;
 import fr.irev.news.preview.bootstrap.ModuleDescriptorParser;
@@ -27,6 +28,7 @@ public final class TestSite implements ContentContext, AutoCloseable {
   private final PreviewRepository repository;
   private final Map<String, Session> sessions = new HashMap<>();
   private int status = 200;
+  private NewsCounts counts;
 
   private TestSite(PreviewRepository repository) {
     this.repository = repository;
@@ -103,6 +105,20 @@ public final class TestSite implements ContentContext, AutoCloseable {
   @Override
   public void setStatus(int status) {
     this.status = status;
+  }
+
+  /**
+   * Makes this context's {@link #newsCounts()} the given one, as the webapp's would be.
+   *
+   * @param counts a {@code NewsCounts} on this site's repository, or {@code null} for none
+   */
+  public void useNewsCounts(NewsCounts counts) {
+    this.counts = counts;
+  }
+
+  @Override
+  public NewsCounts newsCounts() {
+    return counts;
   }
 
   /**
